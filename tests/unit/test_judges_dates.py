@@ -1,0 +1,128 @@
+"""The date check: extraction of dates, times and relative dates, and hand-made sentence pairs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from consistency.judges.dates import check_dates, extract_dates
+from consistency.judges.registry import get_check
+from consistency.types import Claim, FindingType
+
+PUB = dt.date(2020, 6, 11)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text, published, span, fields",
+    [
+        ("The deal closed on June 10, 2020.", None, "June 10, 2020", (2020, 6, 10, None, None)),
+        ("The deal closed on 10 June.", None, "10 June", (None, 6, 10, None, None)),
+        ("The deal closed on 10 June.", PUB, "10 June", (2020, 6, 10, None, None)),
+        ("The filing is dated 2020-06-10.", None, "2020-06-10", (2020, 6, 10, None, None)),
+        ("The plant opened in 2019.", None, "2019", (2019, None, None, None, None)),
+        ("Prices peaked in March.", None, "March", (None, 3, None, None, None)),
+        ("Prices peaked in June 2020.", None, "June 2020", (2020, 6, None, None, None)),
+        ("The firm spoke on wednesday.", None, "wednesday", (None, None, None, 2, None)),
+        ("Voting opens at 10 a.m. sharp.", None, "10 a.m.", (None, None, None, None, 10)),
+        ("Voting closes at 9:30 pm.", None, "9:30 pm", (None, None, None, None, 21)),
+        ("Trading resumed at 14:30.", None, "14:30", (None, None, None, None, 14)),
+        ("The mayor resigned yesterday.", PUB, "yesterday", (2020, 6, 10, 2, None)),
+        ("The mayor resigned yesterday.", None, "yesterday", (None, None, None, None, None)),
+        ("He said so the day before.", PUB, "the day before", (2020, 6, 10, 2, None)),
+        ("The vote was held last week.", PUB, "last week", (2020, 6, None, None, None)),
+        ("Sales slowed last year.", PUB, "last year", (2019, None, None, None, None)),
+        ("Two banks merged earlier this week.", PUB, "earlier this week",
+         (2020, 6, None, None, None)),
+    ],
+)
+def test_dates_extracts_mention_with_exact_span(text, published, span, fields):
+    found = extract_dates(text, published)
+    assert [m.text for m in found] == [span]
+    m = found[0]
+    assert text[m.start:m.end] == span
+    assert (m.year, m.month, m.day, m.weekday, m.hour) == fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill AB 2261 failed.",
+        "Turnout hit 2020 voters in the district.",
+        "Officials may decide soon.",
+        "Sales grew 2019% in a typo.",
+    ],
+)
+def test_dates_ignores_numbers_and_words_that_are_not_dates(text):
+    assert extract_dates(text) == []
+
+
+CONFLICTS = [
+    ("Amazon announced the pause on Wednesday.", "Amazon announced the pause on Thursday.",
+     None, None, "Wednesday", "Thursday"),
+    ("The plant first opened in 2019.", "The plant first opened in 2020.", None, None,
+     "2019", "2020"),
+    ("The treaty was signed on June 10.", "The treaty was signed on June 12.", None, None,
+     "June 10", "June 12"),
+    ("The mayor resigned yesterday.", "The mayor resigned on Tuesday.", PUB, PUB,
+     "yesterday", "Tuesday"),
+    ("The launch is set for 10 a.m.", "The launch is set for 11 a.m.", None, None,
+     "10 a.m.", "11 a.m."),
+    ("The storm hit the coast on 3 March 2021.", "The storm hit the coast on 2021-03-05.",
+     None, None, "3 March 2021", "2021-03-05"),
+    ("The merger was announced in May 2018.", "The merger was announced in July 2018.",
+     None, None, "May 2018", "July 2018"),
+    ("The strike began on Monday, June 8, 2020.", "The strike began on Friday.", None, None,
+     "Monday, June 8, 2020", "Friday"),
+    ("Police made the arrest last week.", "Police made the arrest on June 9, 2020.", PUB, PUB,
+     "last week", "June 9, 2020"),
+    ("The company reported results in 2017.", "The company reported results last year.",
+     None, PUB, "2017", "last year"),
+    ("Polls close at 20:00 local time.", "Polls close at 9 p.m. local time.", None, None,
+     "20:00", "9 p.m."),
+    ("The ship sank on Sunday night.", "The ship sank on Saturday night.", None, None,
+     "Sunday", "Saturday"),
+    ("Amazon said on Tuesday it would pause sales.", "On Friday, Amazon said it would pause sales.",
+     None, None, "Tuesday", "Friday"),
+]
+
+
+@pytest.mark.parametrize("a, b, pub_a, pub_b, value_a, value_b", CONFLICTS)
+def test_dates_flags_incompatible_dates(a, b, pub_a, pub_b, value_a, value_b):
+    result = check_dates(Claim.bare(a, published=pub_a), Claim.bare(b, published=pub_b))
+    assert len(result.conflicts) == 1
+    conflict = result.conflicts[0]
+    assert conflict.type is FindingType.DATE
+    assert (conflict.value_a, conflict.value_b) == (value_a, value_b)
+    assert 0.0 < conflict.strength <= 1.0 and conflict.detail.startswith("different")
+
+
+NO_CONFLICTS = [
+    ("The mayor resigned yesterday.", "The mayor resigned on Tuesday.", None, None, 0),
+    ("The mayor resigned yesterday.", "The mayor resigned on Wednesday.", PUB, PUB, 1),
+    ("Sales slowed last year.", "Sales slowed in 2019.", None, None, 0),
+    ("Sales slowed last year.", "Sales slowed in 2019.", PUB, PUB, 1),
+    ("The law took effect in June 2020.", "The law took effect on June 10, 2020.", None, None, 1),
+    ("The firm spoke on Wednesday.", "The firm spoke on Wednesday, June 10.", None, None, 1),
+    ("The bill passed in 2019.", "The bill passed on Tuesday.", None, None, 0),
+    ("The deal closed on June 10, 2020.", "The deal closed on Wednesday.", None, None, 1),
+    ("Two banks merged earlier this week.", "Two banks merged on Tuesday.", PUB, PUB, 1),
+    ("The vote is at 10 a.m.", "The vote is at 10:00 a.m.", None, None, 1),
+    ("The mine closed in March.", "The mine closed on Friday.", None, None, 0),
+    ("The council met on Monday.", "The council met and voted.", None, None, 0),
+    ("Amazon announced the ban on Wednesday.", "On Thursday, Microsoft echoed the ban.", None,
+     None, 0),  # different actors: different events
+    ("Amazon announced the ban on Wednesday.", "On Wednesday, Amazon's rival echoed the ban.",
+     None, None, 1),
+]
+
+
+@pytest.mark.parametrize("a, b, pub_a, pub_b, matches", NO_CONFLICTS)
+def test_dates_passes_compatible_or_incomparable_dates(a, b, pub_a, pub_b, matches):
+    result = check_dates(Claim.bare(a, published=pub_a), Claim.bare(b, published=pub_b))
+    assert result.conflicts == ()
+    assert result.matches == matches
+
+
+def test_dates_is_registered():
+    assert get_check("date") is check_dates

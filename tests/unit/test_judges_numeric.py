@@ -1,0 +1,93 @@
+"""The numeric check on hand-made pairs of news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.judges.numeric import check_numeric, same_measure
+from consistency.judges.registry import get_check
+from consistency.quantities import extract_quantities
+from consistency.types import Claim, FindingType
+
+CONFLICTS = [
+    ("The company agreed to pay $2.5 million to settle.",
+     "The company agreed to pay $25 million to settle.", "$2.5 million", "$25 million"),
+    ("Three people died in the crash.", "Five people died in the crash.", "Three", "Five"),
+    ("The airline cancelled 40 flights on Monday.", "The airline cancelled 400 flights on Monday.",
+     "40", "400"),
+    ("Unemployment fell to 4.1% in March.", "Unemployment fell to 5.1% in March.", "4.1%", "5.1%"),
+    ("More than 200 homes were flooded.", "Fewer than 100 homes were flooded.", "More than 200",
+     "Fewer than 100"),
+    ("The council approved 12 new schools.", "The council approved twenty new schools.", "12",
+     "twenty"),
+    ("Police said two officers were injured.", "Police said 6 officers were injured.", "two", "6"),
+    ("The startup raised €30m from investors.", "The startup raised €3m from investors.", "€30m",
+     "€3m"),
+    ("Turnout reached 61 percent, officials said.", "Officials said turnout reached 71%.",
+     "61 percent", "71%"),
+    ("The museum welcomed 1.2 million visitors last year.",
+     "The museum welcomed 2.1 million visitors last year.", "1.2 million", "2.1 million"),
+    ("About 100 workers were laid off.", "Some 300 workers were laid off.", "About 100",
+     "Some 300"),
+    ("The strike involved a dozen unions.", "The strike involved 30 unions.", "a dozen", "30"),
+]
+
+NO_CONFLICTS = [
+    ("More than 200 protesters were arrested.", "Police arrested 230 protesters.", 1),
+    ("About 100 homes were destroyed by the fire.", "The fire destroyed 103 homes.", 1),
+    ("The city has 1.2 million residents.", "The city has 1,234,567 residents.", 1),
+    ("Two cars collided on the bridge.", "2 cars crashed on the bridge.", 1),
+    ("The firm employs 300 workers.", "The firm runs 450 stores.", 0),  # different units
+    ("Sales rose 5% in the quarter.", "Sales rose 5 percent in the quarter.", 1),
+    ("The bill passed in 2019 with 62 votes.", "The bill passed with 62 votes.", 1),
+    ("Three people died and 12 were hurt.", "Three people died in the blast.", 1),
+    ("Up to 500 jobs could be cut.", "The plan cuts 350 jobs.", 1),
+    ("Between 20 and 30 ships were delayed.", "Twenty-five ships were delayed.", 1),
+    ("The fine was $5 million.", "The fine was 5 million euros.", 0),  # different currencies
+    ("Nearly 1,000 students signed the letter.", "Some 950 students signed the letter.", 1),
+    ("AB 2261 failed in committee.", "AB 2262 failed in committee.", 0),  # ids are not counts
+    ("Dozens of shops were looted overnight.", "Looters hit 40 shops overnight.", 1),
+]
+
+
+@pytest.mark.parametrize("a, b, value_a, value_b", CONFLICTS)
+def test_numeric_flags_incompatible_values(a, b, value_a, value_b):
+    result = check_numeric(Claim.bare(a), Claim.bare(b))
+    assert len(result.conflicts) == 1
+    conflict = result.conflicts[0]
+    assert conflict.type is FindingType.NUMERIC
+    assert (conflict.value_a, conflict.value_b) == (value_a, value_b)
+    assert value_a in a and value_b in b
+    assert 0.0 < conflict.strength <= 1.0 and conflict.detail
+
+
+@pytest.mark.parametrize("a, b, matches", NO_CONFLICTS)
+def test_numeric_passes_compatible_or_incomparable_values(a, b, matches):
+    result = check_numeric(Claim.bare(a), Claim.bare(b))
+    assert result.conflicts == ()
+    assert result.matches == matches
+
+
+def test_numeric_exact_gap_is_stronger_than_approximate_gap():
+    exact = check_numeric(Claim.bare("It hired 100 nurses."), Claim.bare("It hired 300 nurses."))
+    approx = check_numeric(Claim.bare("It hired about 100 nurses."),
+                           Claim.bare("It hired 300 nurses."))
+    assert exact.strongest.strength > approx.strongest.strength
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("200 people", "two hundred persons", True),
+        ("200 people", "200 cars", False),
+        ("$5", "5 euros", False),
+        ("5% of voters", "7%", True),
+        ("5%", "5 percentage points", False),
+    ],
+)
+def test_numeric_same_measure_needs_matching_kind_and_unit(a, b, same):
+    assert same_measure(extract_quantities(a)[0], extract_quantities(b)[0]) is same
+
+
+def test_numeric_is_registered():
+    assert get_check("numeric") is check_numeric
