@@ -118,7 +118,8 @@ def _mutual_pairs(pool: list[Claim], sims: np.ndarray, stems: list[set[str]],
         by_source[c.source].append(i)
     best = _best_neighbours(pool, sims, by_source, settings.neighbours)
     pairs = []
-    for i, j in sorted({(min(i, j), max(i, j)) for i in best for j in best[i]}):
+    candidates = {(min(x, y), max(x, y)) for x in best for y in best[x]}
+    for i, j in sorted(candidates):
         if i not in best.get(j, ()) or sims[i, j] < settings.min_similarity:
             continue
         if not stems[i] & stems[j]:

@@ -22,9 +22,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 EMBEDDER_HELP = (f"Sentence-transformers model for alignment: an installed model package, a local "
                  f"folder, or a cached model name. Default: {DEFAULT_EMBEDDER}.")
-JUDGE_HELP = (f"NLI signal for the pair judge: '{DEFAULT_JUDGE}' (ONNX, installed package), a folder "
-              f"with an .onnx model and tokenizer, or a sentence-transformers CrossEncoder NLI "
-              f"model name or path. Default: {DEFAULT_JUDGE}.")
+JUDGE_HELP = (f"NLI signal for the pair judge: '{DEFAULT_JUDGE}' (ONNX, installed package), "
+              f"a folder with an .onnx model and tokenizer, or a sentence-transformers "
+              f"CrossEncoder NLI model name or path. Default: {DEFAULT_JUDGE}.")
 
 
 def _fail(error: Exception) -> None:

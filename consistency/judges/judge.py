@@ -78,7 +78,8 @@ class PairJudge:
     >>> judge.judge_claims([(Claim.bare("Sales rose 5%."), Claim.bare("Sales rose 9%."))])
     """
 
-    def __init__(self, settings: Settings, nli=None, embedder=None, combiner: Combiner | None = None):
+    def __init__(self, settings: Settings, nli=None, embedder=None,
+                 combiner: Combiner | None = None):
         self.settings = settings
         self.checks = {name: get_check(name) for name in settings.checks}
         self._nli = nli
@@ -109,21 +110,30 @@ class PairJudge:
         """One Judgement per aligned pair, in order. Empty in, empty out."""
         if not pairs:
             return []
-        results = [self._run_checks(p.a, p.b) for p in pairs]
-        nli = self.nli.predict([(p.a.text, p.b.text) for p in pairs])
-        x = np.array([_features(p, r, n) for p, r, n in zip(pairs, results, nli)], dtype=float)
+        x, results = self.featurize(pairs)
         probs = self.combiner.probability(x)
         return [self._decide(p, r, float(q), dict(zip(FEATURES, row)))
                 for p, r, q, row in zip(pairs, results, probs, x)]
 
+    def featurize(self, pairs: Sequence[Pair]) -> tuple[np.ndarray, list[dict[str, CheckResult]]]:
+        """The combiner's feature matrix (rows in FEATURES order) and each pair's check results."""
+        results = [self._run_checks(p.a, p.b) for p in pairs]
+        nli = self.nli.predict([(p.a.text, p.b.text) for p in pairs])
+        x = np.array([_features(p, r, n) for p, r, n in zip(pairs, results, nli)], dtype=float)
+        return x.reshape(len(pairs), len(FEATURES)), results
+
     def judge_claims(self, pairs: Sequence[tuple[Claim, Claim]]) -> list[Judgement]:
         """Judge pairs given directly: similarity comes from the embedder, in batches."""
+        return self.judge(self.as_pairs(pairs))
+
+    def as_pairs(self, pairs: Sequence[tuple[Claim, Claim]]) -> list[Pair]:
+        """Claim tuples as Pairs, with the embedder's cosine similarity."""
         if not pairs:
             return []
         va = self.embedder.encode([a.text for a, _ in pairs])
         vb = self.embedder.encode([b.text for _, b in pairs])
         sims = np.einsum("ij,ij->i", va, vb)
-        return self.judge([Pair(a, b, float(s)) for (a, b), s in zip(pairs, sims)])
+        return [Pair(a, b, float(s)) for (a, b), s in zip(pairs, sims)]
 
     def _run_checks(self, a: Claim, b: Claim) -> dict[str, CheckResult]:
         out = {}
@@ -175,7 +185,7 @@ def _features(pair: Pair, results: dict[str, CheckResult], nli: np.ndarray) -> l
 def explain(conflict: Conflict, pair: Pair) -> str:
     """One line naming both values and sources.
 
-    ``duration: 'for 1 year' in reuters vs 'until Congress acts' in ap (fixed period vs open-ended)``
+    ``duration: 'for 1 year' in ap vs 'until Congress acts' in afp (fixed period vs open-ended)``
     """
     detail = f" ({conflict.detail})" if conflict.detail else ""
     return (f"{conflict.type.value}: '{conflict.value_a}' in {pair.a.source} vs "

@@ -1,0 +1,154 @@
+"""Train the pair judge's combiner (consistency/models/combiner.json), reproducibly.
+
+    python benchmarks/train_combiner.py [--data ../shared/data] [--seed 13]
+
+Training data (all read from ../shared/data at run time, nothing copied):
+
+* synthetic corruptions of real news sentences from ``neus_train.source``
+  (number / date / duration / negation / entity / attribution swaps, each vs
+  its original = disagree; light paraphrases vs original = not), made by
+  consistency.evaluation.synthetic — the *train* split; the reported synthetic
+  set is made from the separate ``allsides_2021.jsonl`` events;
+* SNLI 1.0 test split (CC BY-SA 4.0): contradiction vs entailment + neutral;
+* real cross-outlet claim pairs: the checker's own aligner run over
+  ``neus_train.source`` events (three outlets per event), labelled
+  not-disagree. Real coverage of one event rarely contradicts itself, so
+  these teach the combiner what ordinary outlet-to-outlet variation looks like
+  (a little label noise is accepted and documented).
+
+Not used: RTE-3, SICK, MSRP (held out for reporting; SICK is non-commercial).
+Needs scikit-learn (``pip install -e '.[train]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from consistency.align import align
+from consistency.claims import split_claims
+from consistency.evaluation.datasets import data_root, load_snli, news_sentences
+from consistency.evaluation.synthetic import make_synthetic
+from consistency.judges.judge import FEATURES, PairJudge
+from consistency.settings import Settings
+from consistency.types import Article, Claim, Pair, stable_id
+
+log = logging.getLogger("train_combiner")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "consistency" / "models" / "combiner.json"
+
+
+def neus_events(root: Path, limit: int, seed: int) -> list[list[Article]]:
+    """A seeded sample of ``limit`` events from neus_train.source, each a list of 3 articles."""
+    lines = (root / "corpus" / "allsides" / "neus_train.source").read_text(
+        encoding="utf-8").splitlines()
+    random.Random(seed).shuffle(lines)
+    events = []
+    for n, line in enumerate(lines[:limit]):
+        articles = []
+        for k, part in enumerate(line.split("[SEP]")):
+            title, _, body = part.partition("ARTICLE=>")
+            title = title.replace("TITLE=>", "").strip()
+            text = f"{title}\n\n{body.strip()}"
+            articles.append(Article(id=stable_id(str(n), str(k)), source=f"event{n}-outlet{k}",
+                                    title=title, text=text))
+        events.append(articles)
+    return events
+
+
+def real_pairs(judge: PairJudge, root: Path, events: int, seed: int) -> list[Pair]:
+    """Aligned cross-outlet pairs from real coverage of the same events (label: not disagree)."""
+    pairs: list[Pair] = []
+    for articles in neus_events(root, events, seed):
+        claims = [c for a in articles for c in split_claims(a)]
+        pairs.extend(align(claims, judge.embedder, judge.settings))
+    return pairs
+
+
+def labelled_pairs(judge: PairJudge, args) -> tuple[list[Pair], np.ndarray, list[str]]:
+    root = data_root(args.data)
+    rng = random.Random(args.seed)
+    sentences = list(news_sentences("train", root))
+    rng.shuffle(sentences)
+    synthetic = make_synthetic(sentences[: args.sentences], seed=args.seed,
+                               per_kind=args.per_kind)
+    snli = load_snli(root).subset(args.snli, seed=args.seed)
+    claim_pairs, labels, groups = [], [], []
+    for s, group in ((synthetic, "synthetic"), (snli, "snli")):
+        for p in s.pairs:
+            claim_pairs.append((Claim.bare(p.claim_a, source="a"),
+                                Claim.bare(p.claim_b, source="b")))
+            labels.append(int(p.contradiction))
+            groups.append(f"{group}:{p.type or 'none'}")
+    pairs = judge.as_pairs(claim_pairs)
+    real = real_pairs(judge, root, args.events, args.seed)
+    log.info("synthetic %d, snli %d, real cross-outlet %d", len(synthetic), len(snli), len(real))
+    return pairs + real, np.array(labels + [0] * len(real)), groups + ["real"] * len(real)
+
+
+def fit(x: np.ndarray, y: np.ndarray, seed: int):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+
+    best = None
+    for c in (0.03, 0.1, 0.3, 1.0, 3.0, 10.0):
+        model = LogisticRegression(C=c, max_iter=2000, random_state=seed)
+        score = cross_val_score(model, x, y, cv=5, scoring="neg_log_loss").mean()
+        log.info("C=%g cv log-loss %.4f", c, -score)
+        if best is None or score > best[0]:
+            best = (score, c)
+    model = LogisticRegression(C=best[1], max_iter=2000, random_state=seed).fit(x, y)
+    return model, best[1], -best[0]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=None, help="the shared data folder")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--sentences", type=int, default=6000)
+    parser.add_argument("--per-kind", type=int, default=300)
+    parser.add_argument("--snli", type=int, default=3000)
+    parser.add_argument("--events", type=int, default=150)
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    start = time.perf_counter()
+    judge = PairJudge(Settings())
+    pairs, y, groups = labelled_pairs(judge, args)
+    x, _ = judge.featurize(pairs)
+    model, c, logloss = fit(x, y, args.seed)
+    p = model.predict_proba(x)[:, 1]
+    summary = {g: round(float((p[np.array(groups) == g] >= args.threshold).mean()), 3)
+               for g in sorted(set(groups))}
+    out = {
+        "features": list(FEATURES),
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+        "bias": round(float(model.intercept_[0]), 6),
+        "threshold": args.threshold,
+        "trained": {
+            "script": "benchmarks/train_combiner.py", "date": dt.date.today().isoformat(),
+            "seed": args.seed, "C": c, "cv_log_loss": round(logloss, 4), "pairs": int(len(y)),
+            "positives": int(y.sum()),
+            "data": "synthetic corruptions of neus_train sentences; SNLI 1.0 test (CC BY-SA 4.0); "
+                    "aligned real cross-outlet pairs from neus_train events (as not-disagree)",
+            "flagged_rate_on_training_groups": summary,
+        },
+    }
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in zip(FEATURES, out["weights"])}, indent=1))
+    print(json.dumps(out["trained"], indent=1))
+    print(f"wrote {args.out} in {time.perf_counter() - start:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Attribution check: the same statement put in the mouths of different speakers.
+
+"Smith said the plan failed" vs "Jones said the plan failed" is a conflict;
+"Microsoft President Brad Smith said ..." vs "Smith said ..." is not. The
+statement must be largely the same once the speakers are taken out, and each
+side must name its speaker (a name, "the police", or "the company" resolved to
+the article's subject); "he"/"she" without a subject never count.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from consistency.entities import (
+    SPEECH_VERBS,
+    Speaker,
+    resolve,
+    same_entity,
+    speakers,
+    stems_outside,
+)
+from consistency.judges.registry import register_check
+from consistency.types import CheckResult, Claim, Conflict, FindingType
+
+logger = logging.getLogger(__name__)
+
+#: Share of the smaller statement's content stems that the other must contain.
+MIN_OVERLAP = 0.6
+#: Statements shorter than this (in content stems) are too thin to compare.
+MIN_STEMS = 2
+
+_SPEECH_STEMS = frozenset(stems_outside(" ".join(SPEECH_VERBS), []))
+
+
+def _named(claim: Claim) -> list[tuple[Speaker, str]]:
+    """The claim's speakers with the name they stand for; unresolvable pronouns dropped."""
+    out = []
+    for s in speakers(claim.text):
+        if s.kind != "pronoun":
+            out.append((s, s.text))
+        elif s.text.lower() not in {"he", "she", "they", "we"}:
+            name = resolve(s.text, claim.subject)
+            if name:
+                out.append((s, name))
+    return out
+
+
+def _statement(claim: Claim, found: list[Speaker]) -> set[str]:
+    """Content stems of the claim with its speakers, their titles and speech verbs removed."""
+    spans = [(s.start, s.end) for s in found]
+    stems = stems_outside(claim.text, spans) - _SPEECH_STEMS
+    for s in found:
+        if s.affiliation:
+            stems -= stems_outside(s.affiliation, [])
+    return stems
+
+
+def _overlap(x: set[str], y: set[str]) -> float:
+    if min(len(x), len(y)) < MIN_STEMS:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def _mentioned(name: str, claim: Claim, names: list[str]) -> bool:
+    """Whether ``name`` appears anywhere in ``claim`` (then it is not a different speaker)."""
+    return name.lower() in claim.text.lower() or any(same_entity(name, n) for n in names)
+
+
+@register_check("attribution")
+def check_attribution(a: Claim, b: Claim) -> CheckResult:
+    """Conflicts where both claims attribute the same statement to different speakers.
+
+    Example::
+
+        check_attribution(Claim.bare("Smith said the plan failed."),
+                          Claim.bare("Jones said the plan failed."))
+        # -> one ATTRIBUTION conflict, value_a "Smith", value_b "Jones"
+    """
+    sa, sb = _named(a), _named(b)
+    if not sa or not sb:
+        return CheckResult()
+    overlap = _overlap(_statement(a, [s for s, _ in sa]), _statement(b, [s for s, _ in sb]))
+    if overlap < MIN_OVERLAP:
+        return CheckResult()
+    matches = sum(1 for _, x in sa for _, y in sb if same_entity(x, y))
+    if matches:
+        return CheckResult(matches=matches)
+    return CheckResult(_conflicts(a, b, sa, sb, overlap))
+
+
+def _conflicts(a: Claim, b: Claim, sa: list[tuple[Speaker, str]],
+               sb: list[tuple[Speaker, str]], overlap: float) -> tuple[Conflict, ...]:
+    names_a, names_b = [n for _, n in sa], [n for _, n in sb]
+    if any(_mentioned(n, a, names_a) for n in names_b) or any(
+            _mentioned(n, b, names_b) for n in names_a):
+        return ()
+    (spk_a, name_a), (spk_b, name_b) = sa[0], sb[0]
+    strength = round(min(0.9, 0.4 + 0.5 * overlap), 3)
+    both_named = spk_a.kind == spk_b.kind == "name"
+    strength = strength if both_named else round(strength * 0.85, 3)
+    logger.debug("attribution: %r vs %r (overlap %.2f)", name_a, name_b, overlap)
+    detail = f"same statement attributed to {name_a} and to {name_b}"
+    return (Conflict(FindingType.ATTRIBUTION, spk_a.text, spk_b.text, strength, detail),)

@@ -1,0 +1,129 @@
+"""Entity check: the same statement made about a different person, organisation or place.
+
+"The fire broke out in Oakland on Monday" vs "The fire broke out in Fresno on
+Monday" is a conflict: the rest of the sentence is the same and the name in the
+same role differs. One claim listing more entities ("IBM and Amazon" vs
+"Amazon"), partial names and acronyms of the same entity ("ACLU" vs "American
+Civil Liberties Union"), and sentences that share little besides a name are
+not. Speakers are left to the attribution check.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from consistency.entities import Span, name_spans, same_entity, speakers, stems_outside
+from consistency.judges.registry import register_check
+from consistency.text import normalize_apostrophes, tokenize
+from consistency.types import CheckResult, Claim, Conflict, FindingType
+
+logger = logging.getLogger(__name__)
+
+#: Share of content stems (names left out) the two claims must have in common.
+MIN_OVERLAP = 0.6
+#: Fewer shared content stems than this and the claims say too little to compare.
+MIN_SHARED = 2
+
+_LIST_WORDS = frozenset({"and", "or", ",", "&", "nor"})
+
+
+@dataclass(frozen=True)
+class _Role:
+    """A name with the words around it, and whether it stands in a list of names."""
+
+    span: Span
+    before: str
+    after: str
+    listed: bool = False
+    uncertain: bool = False
+
+
+def _joined(text: str, left: Span, right: Span) -> bool:
+    """Whether only list words stand between two names: "IBM, Amazon and Acme"."""
+    between = [t.lower for t in tokenize(normalize_apostrophes(text[left.end:right.start]))]
+    return bool(between) and all(w in _LIST_WORDS | {"'s"} for w in between)
+
+
+def _uncertain(text: str, span: Span) -> bool:
+    """A lone capitalised word opening a sentence ("Firemen ...") may be a common noun."""
+    opening = text[:span.start].rstrip(" \"'“‘(")
+    return (" " not in span.text and not span.is_acronym
+            and (opening == "" or opening[-1] in ".!?:"))
+
+
+def _roles(claim: Claim) -> list[_Role]:
+    """The claim's names that are not speakers, with their neighbouring words."""
+    spoken = {(s.start, s.end) for s in speakers(claim.text)}
+    tokens = tokenize(normalize_apostrophes(claim.text))
+    spans = name_spans(claim.text)
+    roles = []
+    for i, span in enumerate(spans):
+        if (span.start, span.end) in spoken:
+            continue
+        before = [t.lower for t in tokens if t.end <= span.start]
+        after = [t.lower for t in tokens if t.start >= span.end and t.text not in {"'s", "'"}]
+        listed = (i > 0 and _joined(claim.text, spans[i - 1], span)) or (
+            i + 1 < len(spans) and _joined(claim.text, span, spans[i + 1]))
+        roles.append(_Role(span, before[-1] if before else "", after[0] if after else "",
+                           listed, _uncertain(claim.text, span)))
+    return roles
+
+
+def _overlap(a: Claim, b: Claim, ra: list[_Role], rb: list[_Role]) -> tuple[float, int]:
+    """(shared / larger set, shared count) of content stems outside the names."""
+    xa = stems_outside(a.text, [(r.span.start, r.span.end) for r in ra])
+    xb = stems_outside(b.text, [(r.span.start, r.span.end) for r in rb])
+    if not xa or not xb:
+        return 0.0, 0
+    shared = len(xa & xb)
+    return shared / max(len(xa), len(xb)), shared
+
+
+def _unmatched(xs: list[_Role], ys: list[_Role]) -> list[_Role]:
+    return [x for x in xs if not any(same_entity(x.span.text, y.span.text) for y in ys)]
+
+
+def _same_role(x: _Role, y: _Role) -> bool:
+    return (x.before != "" and x.before == y.before) or (x.after != "" and x.after == y.after)
+
+
+@register_check("entity")
+def check_entity(a: Claim, b: Claim) -> CheckResult:
+    """Conflicts where the claims say the same thing about different named entities.
+
+    Example::
+
+        check_entity(Claim.bare("The fire broke out in Oakland on Monday."),
+                     Claim.bare("The fire broke out in Fresno on Monday."))
+        # -> one ENTITY conflict, value_a "Oakland", value_b "Fresno"
+    """
+    ra, rb = _roles(a), _roles(b)
+    if not ra or not rb:
+        return CheckResult()
+    overlap, shared = _overlap(a, b, ra, rb)
+    matches = sum(1 for x in ra if any(same_entity(x.span.text, y.span.text) for y in rb))
+    if overlap < MIN_OVERLAP or shared < MIN_SHARED:
+        return CheckResult(matches=matches)
+    conflicts = _pair_up(_unmatched(ra, rb), _unmatched(rb, ra), overlap)
+    logger.debug("entity: %d conflicts, %d matches, overlap %.2f", len(conflicts), matches,
+                 overlap)
+    return CheckResult(conflicts, matches)
+
+
+def _pair_up(xs: list[_Role], ys: list[_Role], overlap: float) -> tuple[Conflict, ...]:
+    """Different names standing in the same role on each side."""
+    conflicts, used = [], set()
+    xs = [x for x in xs if not x.uncertain]
+    ys = [y for y in ys if not y.uncertain]
+    for x in (x for x in xs if not x.listed):
+        y = next((y for y in ys if id(y) not in used and _same_role(x, y)), None)
+        if y is None and len(xs) == len(ys) == 1 and not ys[0].listed:
+            y = ys[0]
+        if y is None or y.listed:
+            continue
+        used.add(id(y))
+        strength = round(min(0.9, 0.4 + 0.5 * overlap), 3)
+        detail = f"same statement about {x.span.text} and about {y.span.text}"
+        conflicts.append(Conflict(FindingType.ENTITY, x.span.text, y.span.text, strength, detail))
+    return tuple(conflicts)

@@ -1,0 +1,103 @@
+"""Attribution: the same statement credited to different speakers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from consistency.judges.attribution import check_attribution
+from consistency.judges.registry import get_check
+from consistency.types import Claim, FindingType
+
+
+def claim(text: str, subject: str | None = None) -> Claim:
+    return replace(Claim.bare(text), subject=subject)
+
+
+# (text a, subject a, text b, subject b, value a, value b)
+CONFLICTS = [
+    ("Smith said the plan failed.", None, "Jones said the plan failed.", None, "Smith", "Jones"),
+    ("The bill is unconstitutional, according to the ACLU.", None,
+     "The bill is unconstitutional, according to the police.", None, "ACLU", "police"),
+    ('"We will rebuild the bridge," said Mayor Ann Lee.', None,
+     '"We will rebuild the bridge," said Governor Tom Berg.', None, "Ann Lee", "Tom Berg"),
+    ("Acme announced a recall of 2,000 cars on Friday.", None,
+     "Orbis announced a recall of 2,000 cars on Friday.", None, "Acme", "Orbis"),
+    ("Maria Gomez told reporters the strike would end on Monday.", None,
+     "Paul Hart told reporters the strike would end on Monday.", None,
+     "Maria Gomez", "Paul Hart"),
+    ("The company stated that profits doubled in the third quarter.", "Acme",
+     "Orbis stated that profits doubled in the third quarter.", None, "The company", "Orbis"),
+    ("According to Reuters, the talks collapsed late on Sunday night.", None,
+     "According to Bloomberg, the talks collapsed late on Sunday night.", None,
+     "Reuters", "Bloomberg"),
+    ("Health officials said the outbreak was under control in the region.", None,
+     "Hospital doctors said the outbreak was under control in the region.", None,
+     "Health officials", "Hospital doctors"),
+    ("Kim Park, the team's coach, said the striker will miss the final.", None,
+     "Lee Moon said the striker will miss the final.", None, "Kim Park", "Lee Moon"),
+    ("Vantia's president Omar Said claimed the merger saved 500 jobs.", None,
+     "Orbis chief Dana Fox claimed the merger saved 500 jobs.", None, "Omar Said", "Dana Fox"),
+    ("The fire was started deliberately, said Jones.", None,
+     "The fire was started deliberately, according to Clark.", None, "Jones", "Clark"),
+]
+
+
+@pytest.mark.parametrize(("text_a", "subj_a", "text_b", "subj_b", "value_a", "value_b"),
+                         CONFLICTS)
+def test_judges_attribution_conflict(text_a, subj_a, text_b, subj_b, value_a, value_b):
+    result = check_attribution(claim(text_a, subj_a), claim(text_b, subj_b))
+    strongest = result.strongest
+    assert strongest is not None
+    assert strongest.type is FindingType.ATTRIBUTION
+    assert (strongest.value_a, strongest.value_b) == (value_a, value_b)
+    assert 0.0 < strongest.strength <= 1.0
+    assert result.matches == 0
+
+
+NO_CONFLICTS = [
+    # same person, different name forms
+    ("Microsoft President Brad Smith said the plan failed.", None,
+     "Smith said the plan failed.", None),
+    ("Brad Smith said the plan failed.", None, "Smith said the plan failed.", None),
+    ("The law is unfair, according to the American Civil Liberties Union.", None,
+     "The law is unfair, according to the ACLU.", None),
+    # one side has no speaker
+    ("Smith said the plan failed.", None, "The plan failed.", None),
+    # pronoun speaker with no subject to resolve it
+    ("He said the plan failed.", None, "Jones said the plan failed.", None),
+    # different statements
+    ("Smith said the plan failed.", None, "Jones said the budget doubled in spring.", None),
+    # the other speaker is mentioned: not a different attribution
+    ("Smith told Jones the plan failed.", None, "Jones said the plan failed.", None),
+    # several speakers, one shared
+    ("Smith and Jones said the plan failed.", None, "Jones said the plan failed.", None),
+    # pronoun resolved to the same speaker
+    ("The company said profits doubled this year.", "Acme",
+     "Acme said profits doubled this year.", None),
+    # too little statement to compare
+    ("Smith agreed.", None, "Jones agreed.", None),
+    # curly apostrophe, same person
+    ("Acme’s chief Ana Ruiz said the plant will close.", None,
+     "Ruiz said the plant will close.", None),
+]
+
+
+@pytest.mark.parametrize(("text_a", "subj_a", "text_b", "subj_b"), NO_CONFLICTS)
+def test_judges_attribution_no_conflict(text_a, subj_a, text_b, subj_b):
+    result = check_attribution(claim(text_a, subj_a), claim(text_b, subj_b))
+    assert result.conflicts == ()
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "matches"), [
+    ("Brad Smith said the plan failed.", "Smith said the plan failed.", 1),
+    ("Smith said the plan failed.", "The plan failed.", 0),
+    ("Smith said the plan failed.", "Jones said the plan failed.", 0),
+])
+def test_judges_attribution_counts_matches(text_a, text_b, matches):
+    assert check_attribution(Claim.bare(text_a), Claim.bare(text_b)).matches == matches
+
+
+def test_judges_attribution_registered():
+    assert get_check("attribution") is check_attribution

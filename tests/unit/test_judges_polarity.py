@@ -1,0 +1,155 @@
+"""Polarity: negated in one claim, affirmed in the other, about the same actor and object."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from consistency.judges.polarity import check_polarity, lemma, predicates, verb_key
+from consistency.judges.registry import get_check
+from consistency.types import Claim, FindingType
+
+
+def claim(text: str, subject: str | None = None) -> Claim:
+    return replace(Claim.bare(text), subject=subject)
+
+
+# (text a, subject a, text b, subject b, value a, value b)
+CONFLICTS = [
+    ("The company does not supply its system to police at the moment.", "Acme",
+     "Acme and Beta, two firms that provided it to police, were criticised.", None,
+     "does not supply its system to police at the moment", "provided it to police"),
+    ("Acme never sold drones to the army.", None,
+     "Acme sold drones to the army in 2019.", None,
+     "never sold drones to the army", "sold drones to the army in 2019"),
+    ("Acme has previously sold drones to the army.", None,
+     "Acme never sold drones to the army.", None,
+     "has previously sold drones to the army", "never sold drones to the army"),
+    ("Shares of Acme rose 5% on Monday.", None,
+     "Shares of Acme fell 5% on Monday.", None, "rose 5% on Monday", "fell 5% on Monday"),
+    ("The senate approved the budget bill on Tuesday.", None,
+     "The senate rejected the budget bill on Tuesday.", None,
+     "approved the budget bill on Tuesday", "rejected the budget bill on Tuesday"),
+    ("Acme stopped selling drones last year.", None,
+     "Acme still sells drones to farmers.", None,
+     "stopped selling drones last year", "still sells drones to farmers"),
+    ("The mayor confirmed the layoffs at city hall.", None,
+     "The mayor denied the layoffs at city hall.", None,
+     "confirmed the layoffs at city hall", "denied the layoffs at city hall"),
+    ("Northfield United won the cup final on Saturday.", None,
+     "Northfield United lost the cup final on Saturday.", None,
+     "won the cup final on Saturday", "lost the cup final on Saturday"),
+    ("The ministry did not approve the new vaccine.", None,
+     "The ministry approved the new vaccine last week.", None,
+     "did not approve the new vaccine", "approved the new vaccine last week"),
+    ("The firm doesn’t sell its software to schools today.", "Gamma Soft",
+     "Gamma Soft sells its software to schools across the state.", None,
+     "doesn’t sell its software to schools today",
+     "sells its software to schools across the state"),
+    ("Delta Air will open the new terminal in June.", None,
+     "Delta Air won't open the new terminal in June.", None,
+     "will open the new terminal in June", "won't open the new terminal in June"),
+    ("It refused to sign the treaty with Norway.", "Vantia",
+     "Vantia signed the treaty with Norway in Oslo.", None,
+     "refused to sign the treaty with Norway", "signed the treaty with Norway in Oslo"),
+]
+
+
+@pytest.mark.parametrize(("text_a", "subj_a", "text_b", "subj_b", "value_a", "value_b"),
+                         CONFLICTS)
+def test_judges_polarity_conflict(text_a, subj_a, text_b, subj_b, value_a, value_b):
+    a, b = claim(text_a, subj_a), claim(text_b, subj_b)
+    result = check_polarity(a, b)
+    strongest = result.strongest
+    assert strongest is not None
+    assert strongest.type is FindingType.POLARITY
+    assert (strongest.value_a, strongest.value_b) == (value_a, value_b)
+    assert strongest.value_a in text_a and strongest.value_b in text_b
+    assert 0.0 < strongest.strength <= 1.0
+
+
+NO_CONFLICTS = [
+    # different actors
+    ("A few small firms continue to sell face scanners to the police.", None,
+     "Acme will not sell face scanners to the police.", None),
+    ("Beta does not sell drones to the army.", None, "Acme sold drones to the army.", None),
+    # future refusal vs past fact
+    ("Acme will not sell drones to the army.", None, "Acme has sold drones to the army.", None),
+    ("Acme said it would stop all sales of drones to the army.", None,
+     "Acme sold drones to the army.", None),
+    # negation in an unrelated clause
+    ("Acme, whose chief did not attend, sold drones to the army.", None,
+     "Acme sold drones to the army.", None),
+    # paraphrase that agrees
+    ("Acme does not supply drones to the army.", None,
+     "Acme doesn't provide drones to the army.", None),
+    # ceased vs past: "no longer" implies it once did
+    ("Acme no longer sells drones to the army.", None, "Acme sold drones to the army.", None),
+    # hedged modal
+    ("Acme may not sell drones to the army.", None, "Acme sells drones to the army.", None),
+    # same verb, unrelated objects
+    ("Acme did not sell its headquarters in Paris.", None,
+     "Acme sold drones to the army.", None),
+    # unresolved pronoun: no subject given
+    ("It does not sell drones to the army.", None, "Acme sells drones to the army.", None),
+    # antonyms on different times
+    ("Acme shares rose on Monday.", None, "Acme shares will fall on Monday.", None),
+    # negated antonym agrees
+    ("The council did not reject the plan.", None, "The council approved the plan.", None),
+]
+
+
+@pytest.mark.parametrize(("text_a", "subj_a", "text_b", "subj_b"), NO_CONFLICTS)
+def test_judges_polarity_no_conflict(text_a, subj_a, text_b, subj_b):
+    result = check_polarity(claim(text_a, subj_a), claim(text_b, subj_b))
+    assert result.conflicts == ()
+
+
+MATCH_CASES = [
+    ("Acme does not supply drones to the army.", "Acme doesn't provide drones to the army.", 1),
+    ("The council did not reject the plan.", "The council approved the plan.", 1),
+    ("Acme sold drones to the army.", "Beta sold drones to the army.", 0),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "matches"), MATCH_CASES)
+def test_judges_polarity_counts_matches(text_a, text_b, matches):
+    assert check_polarity(Claim.bare(text_a), Claim.bare(text_b)).matches == matches
+
+
+PREDICATE_CASES = [
+    ("Acme does not sell it now.", [("give", True, "present")]),
+    ("Acme will never sell it.", [("give", True, "future")]),
+    ("Acme never sold it.", [("give", True, "never")]),
+    ("Acme has sold it.", [("give", False, "past")]),
+    ("Acme might sell it.", [("give", False, "modal")]),
+    ("Acme stopped providing it.", [("give", True, "ceased")]),
+    ("Acme no longer offers it.", [("give", True, "ceased")]),
+    ("Acme plans to close the plant.", [("close", False, "future")]),
+    ("Acme sold no drones.", [("give", True, "past")]),
+    ("The sales team met in May.", [("meet", False, "past")]),
+    ("The rain finally stopped", [("stop", False, "past")]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREDICATE_CASES)
+def test_judges_polarity_predicates(text, expected):
+    found = [(p.key, p.negated, p.tense) for p in predicates(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("word", "key"), [("supplied", "give"), ("sold", "give"),
+                                           ("stopped", "stop"), ("rising", "rise"),
+                                           ("arrested", "arrest"), ("won", "win")])
+def test_judges_polarity_verb_key(word, key):
+    assert verb_key(word) == key
+
+
+def test_judges_polarity_lemma_undoubles_consonants():
+    assert lemma("banned") == lemma("ban") == "ban"
+
+
+def test_judges_polarity_registered():
+    assert get_check("polarity") is check_polarity
