@@ -21,6 +21,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from consistency.entities import same_entity, sentence_subject
 from consistency.judges.dates import comparable as dates_comparable
 from consistency.judges.dates import compatible as dates_agree
 from consistency.judges.dates import extract_dates
@@ -248,6 +249,8 @@ def check_duration(a: Claim, b: Claim) -> CheckResult:
         >>> r.conflicts[0].detail
         'fixed period vs open-ended'
     """
+    if not same_actor(a, b):
+        return CheckResult()
     published = a.published or b.published
     agreed, clashes = pair_values(
         extract_durations(a.text), extract_durations(b.text), comparable,
@@ -256,6 +259,13 @@ def check_duration(a: Claim, b: Claim) -> CheckResult:
     if conflicts:
         logger.debug("duration conflicts between %s and %s: %s", a.id, b.id, conflicts)
     return CheckResult(conflicts=conflicts, matches=len(agreed))
+
+
+def same_actor(a: Claim, b: Claim) -> bool:
+    """False when the two claims name different subjects ("Amazon will pause ..." vs
+    "Microsoft will pause ..."): their durations are about different events."""
+    x, y = sentence_subject(a.text, a.subject), sentence_subject(b.text, b.subject)
+    return not (x and y) or same_entity(x, y)
 
 
 def _conflict(x: Duration, y: Duration, published: dt.date | None) -> Conflict:

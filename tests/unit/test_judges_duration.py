@@ -149,3 +149,15 @@ def test_duration_period_against_end_date_uses_publication(published, end, confl
 
 def test_duration_is_registered():
     assert get_check("duration") is check_duration
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    ("Amazon will pause sales to police for 1 year.",
+     "Acme will pause sales to police until Congress acts.", 0),
+    ("Amazon will pause sales to police for 1 year.",
+     "Amazon will pause sales to police until Congress acts.", 1),
+    ("The company will pause sales to police for 1 year.",
+     "Amazon will pause sales to police until Congress acts.", 1),
+])
+def test_judges_duration_different_subjects_are_not_compared(a, b, conflicts):
+    assert len(check_duration(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
