@@ -1,0 +1,70 @@
+import numpy as np
+import pytest
+
+from consistency.judges.judge import FEATURES, Combiner, PairJudge, explain
+from consistency.settings import Settings
+from consistency.types import Claim, Conflict, FindingType, Label, Pair
+
+from ..conftest import FixedNLI, HashingEmbedder
+
+
+def _judge(row=(0.1, 0.3, 0.6), **weights):
+    w = np.zeros(len(FEATURES))
+    for name, value in weights.items():
+        w[FEATURES.index(name)] = value
+    combiner = Combiner(tuple(w), bias=-2.0, threshold=0.5)
+    return PairJudge(Settings(), nli=FixedNLI(row), embedder=HashingEmbedder(), combiner=combiner)
+
+
+def _pair(a, b, sim=0.8):
+    return Pair(Claim.bare(a, source="alpha"), Claim.bare(b, source="beta"), sim)
+
+
+def test_judge_empty_input_gives_empty_output():
+    assert _judge().judge([]) == []
+    assert _judge().judge_claims([]) == []
+
+
+def test_judge_typed_conflict_gives_typed_disagreement_naming_values():
+    judge = _judge(conflict_numeric=6.0)
+    [j] = judge.judge([_pair("The fire killed 12 people in the city.",
+                             "The fire killed 40 people in the city.")])
+    assert j.label is Label.DISAGREE and j.type is FindingType.NUMERIC
+    assert (j.value_a, j.value_b) == ("12", "40")
+    assert "'12' in alpha vs '40' in beta" in j.explanation
+    assert 0.5 <= j.confidence <= 1.0
+
+
+def test_judge_nli_only_disagreement_is_semantic():
+    judge = _judge(row=(0.95, 0.02, 0.03), nli_contradiction=5.0)
+    [j] = judge.judge([_pair("The talks ended in a deal.", "The talks collapsed without a deal.")])
+    assert j.label is Label.DISAGREE and j.type is FindingType.SEMANTIC
+    assert j.explanation.startswith("semantic:")
+
+
+@pytest.mark.parametrize("sim, label", [(0.9, Label.AGREE), (0.3, Label.UNRELATED)])
+def test_judge_non_disagreement_is_agree_or_unrelated_by_similarity(sim, label):
+    [j] = _judge().judge([_pair("The mayor opened the library.", "The library opened.", sim)])
+    assert j.label is label and j.type is None and j.confidence < 0.5
+
+
+def test_judge_features_follow_declared_layout():
+    x, results = _judge().featurize([_pair("Sales rose 5% in May.", "Sales rose 9% in May.")])
+    assert x.shape == (1, len(FEATURES))
+    row = dict(zip(FEATURES, x[0]))
+    assert row["conflict_numeric"] > 0 and row["nli_contradiction"] == pytest.approx(0.1)
+    assert set(results[0]) == set(Settings().checks)
+
+
+def test_judge_shipped_combiner_matches_feature_layout():
+    combiner = Combiner.load()
+    assert len(combiner.weights) == len(FEATURES)
+    assert 0.0 < combiner.threshold < 1.0
+
+
+def test_judge_explain_names_both_sides():
+    pair = _pair("a", "b")
+    conflict = Conflict(FindingType.DURATION, "for 1 year", "until Congress acts", 0.8,
+                        "fixed period vs open-ended")
+    assert explain(conflict, pair) == ("duration: 'for 1 year' in alpha vs 'until Congress acts' "
+                                       "in beta (fixed period vs open-ended)")
