@@ -109,3 +109,35 @@ def pairs(input_path, output_path, embedder, judge, batch_size) -> None:
     except ConsistencyError as e:
         _fail(e)
     click.echo(f"pairs: {count}\nreport: {output_path}")
+
+
+@cli.command(name="eval")
+@click.option("--sets", "set_names", default="rte3,sick_test,msrp,synthetic", show_default=True,
+              help="Comma-separated labelled sets: rte3, sick_test, snli, msrp, synthetic.")
+@click.option("--data", "data_root", default=None, type=click.Path(),
+              help="Folder of the public labelled data (default: ../shared/data beside the "
+                   "repository, or $CONSISTENCY_DATA).")
+@click.option("--limit", default=None, type=click.IntRange(1),
+              help="Seeded sample of N pairs per set.")
+@click.option("--seed", default=0, show_default=True, help="Seed for sampling and synthetic pairs.")
+@click.option("--embedder", default=DEFAULT_EMBEDDER, show_default=True, help=EMBEDDER_HELP)
+@click.option("--judge", default=DEFAULT_JUDGE, show_default=True, help=JUDGE_HELP)
+def evaluate(set_names, data_root, limit, seed, embedder, judge) -> None:
+    """Measure the pair judge on public labelled sets and print a Markdown table.
+
+    Per set: AUC of confidence for contradiction vs rest, precision / recall / F1 of
+    label == disagree at the shipped threshold, share flagged, precision among pairs
+    with confidence >= 0.8, and pairs per second; for the synthetic set, recall per
+    corruption type, type accuracy and the share of light paraphrases flagged.
+    """
+    from consistency.evaluation.harness import available_sets, evaluate, format_table
+    from consistency.judges.judge import PairJudge
+
+    try:
+        settings = Settings(embedder=embedder, judge=judge)
+        names = [n.strip() for n in set_names.split(",") if n.strip()]
+        sets = available_sets(names, data_root, limit=limit, seed=seed)
+        results = evaluate(PairJudge(settings), sets, seed=seed)
+    except (ConsistencyError, FileNotFoundError) as e:
+        _fail(e)
+    click.echo(format_table(results))

@@ -58,6 +58,10 @@ class SetResult:
     recall_by_type: tuple[tuple[str, float], ...] = ()
     type_accuracy: float | None = None
     paraphrase_flag_rate: float | None = None
+    # Precision among pairs with confidence >= 0.8, and how many such pairs there were:
+    # what "a confidence of 0.8" means on this set.
+    precision_at_80: float | None = None
+    flagged_at_80: int = 0
 
 
 def _claims(pair: LabelledPair) -> tuple[Claim, Claim]:
@@ -105,6 +109,7 @@ def score_set(labelled: LabelledSet, judgements: Sequence[Judgement],
     """Summarise ``judgements`` (one per pair, in order) against the set's gold labels."""
     labels = [p.contradiction for p in labelled.pairs]
     flagged = [j.label is Label.DISAGREE for j in judgements]
+    high = [j.confidence >= 0.8 for j in judgements]
     prf = metrics.precision_recall_f1(flagged, labels)
     typed = _typed_figures(labelled.pairs, judgements) if any(
         p.type for p in labelled.pairs) else ((), None, None)
@@ -115,6 +120,8 @@ def score_set(labelled: LabelledSet, judgements: Sequence[Judgement],
         flagged_rate=metrics.rate(flagged),
         pairs_per_s=len(labelled) / seconds if seconds > 0 else math.inf,
         recall_by_type=typed[0], type_accuracy=typed[1], paraphrase_flag_rate=typed[2],
+        precision_at_80=metrics.precision_recall_f1(high, labels).precision if any(high) else None,
+        flagged_at_80=sum(high),
     )
 
 
@@ -168,12 +175,14 @@ def format_table(results: Sequence[SetResult]) -> str:
 
     Example: ``print(format_table(evaluate(judge, sets)))``.
     """
-    lines = ["| set | pairs | contradictions | AUC | precision | recall | F1 | flagged | pairs/s |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| set | pairs | contradictions | AUC | precision | recall | F1 | flagged "
+             "| precision at conf >= 0.8 (n) | pairs/s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         lines.append(f"| {r.name} | {r.n} | {r.positives} | {_cell(r.auc)} | "
                      f"{_cell(r.precision)} | {_cell(r.recall)} | {_cell(r.f1)} | "
-                     f"{_cell(r.flagged_rate)} | {r.pairs_per_s:.1f} |")
+                     f"{_cell(r.flagged_rate)} | {_cell(r.precision_at_80)} ({r.flagged_at_80}) "
+                     f"| {r.pairs_per_s:.1f} |")
     for r in results:
         if r.recall_by_type:
             lines += ["", f"**{r.name}**: recall by type; type accuracy "
