@@ -7,7 +7,7 @@ the article's main subject (``Claim.subject``) for embedding only; the claim's
 text is never changed. Two claims' similarity is the best cosine similarity
 between any unit of one and any unit of the other.
 
-A pair is kept when:
+A pair is *mutual* (``Pair.mutual``) when:
 
 1. the claims come from different sources (never two claims of one source);
 2. their similarity is at least ``Settings.min_similarity``;
@@ -15,6 +15,14 @@ A pair is kept when:
    in common is not the same fact);
 4. they are mutual nearest neighbours: each is among the other's
    ``Settings.neighbours`` best matches in the other's source.
+
+A long sentence that states a fact in one clause among others can score low
+against the sentence that contradicts it, so *wider* candidates are kept too:
+pairs of different sources with similarity >= ``Settings.wide_similarity`` that
+share at least two content stems, up to ``Settings.wide_neighbours`` per claim
+and source. The judge reports a wide pair only when a typed check names the
+conflicting values (a number, a period, a negated predicate about the same
+actor ...): the NLI signal alone is not trusted that far from the fact.
 """
 
 from __future__ import annotations
@@ -117,15 +125,17 @@ def _mutual_pairs(pool: list[Claim], sims: np.ndarray, stems: list[set[str]],
     for i, c in enumerate(pool):
         by_source[c.source].append(i)
     best = _best_neighbours(pool, sims, by_source, settings.neighbours)
+    wide = _best_neighbours(pool, sims, by_source, settings.wide_neighbours)
+    candidates = {(min(x, y), max(x, y)) for x in wide for y in wide[x]}
     pairs = []
-    candidates = {(min(x, y), max(x, y)) for x in best for y in best[x]}
     for i, j in sorted(candidates):
-        if i not in best.get(j, ()) or sims[i, j] < settings.min_similarity:
-            continue
-        if not stems[i] & stems[j]:
+        shared = len(stems[i] & stems[j])
+        mutual = (j in best[i] and i in best[j] and sims[i, j] >= settings.min_similarity
+                  and shared >= 1)
+        if not mutual and (sims[i, j] < settings.wide_similarity or shared < 2):
             continue
         a, b = (pool[i], pool[j]) if pool[i].source <= pool[j].source else (pool[j], pool[i])
-        pairs.append(Pair(a=a, b=b, similarity=round(float(sims[i, j]), 4)))
+        pairs.append(Pair(a=a, b=b, similarity=round(float(sims[i, j]), 4), mutual=mutual))
     pairs.sort(key=lambda p: (p.a.source, p.b.source, p.a.article_id, p.a.index,
                               p.b.article_id, p.b.index))
     return pairs

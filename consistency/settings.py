@@ -36,6 +36,11 @@ class Settings:
     min_similarity: float = 0.45
     # Each claim is paired with at most this many claims per other source.
     neighbours: int = 2
+    # Wider candidates: pairs above this similarity that share at least two content
+    # words, up to ``wide_neighbours`` per claim and source. They are reported only
+    # when a typed check names conflicting values (see align.py).
+    wide_similarity: float = 0.3
+    wide_neighbours: int = 10
     # Only findings with at least this confidence are reported.
     min_confidence: float = 0.5
     # Claims shorter than this many word tokens are not aligned (too little to compare).
@@ -53,6 +58,8 @@ class Settings:
             raise SettingsError(f"unknown check(s): {', '.join(unknown)}")
         if self.batch_size < 1 or self.neighbours < 1:
             raise SettingsError("batch size and neighbours must be at least 1")
+        if self.wide_neighbours < self.neighbours:
+            raise SettingsError("wide_neighbours must be at least neighbours")
 
     def with_(self, **changes) -> Settings:
         """A copy with some fields changed: ``settings.with_(min_confidence=0.8)``."""

@@ -90,11 +90,17 @@ class Claim:
 
 @dataclass(frozen=True)
 class Pair:
-    """Two claims from different sources that talk about the same thing."""
+    """Two claims from different sources that may talk about the same thing.
+
+    ``mutual`` pairs are each other's nearest neighbours (the same fact, as far as
+    the embedder can tell); other pairs are wider candidates that only a typed
+    check naming conflicting values can turn into a finding.
+    """
 
     a: Claim
     b: Claim
     similarity: float
+    mutual: bool = True
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ FEATURES = (
     "overlap",
     "novelty",
 )
+# The NLI reading given to pairs the model is not run on: all mass on "neutral".
+_NEUTRAL = np.array([0.0, 0.0, 1.0])
 # Similarity at or above which a non-disagreeing pair is called "agree" rather than "unrelated".
 AGREE_SIMILARITY = 0.6
 
@@ -116,9 +118,17 @@ class PairJudge:
                 for p, r, q, row in zip(pairs, results, probs, x)]
 
     def featurize(self, pairs: Sequence[Pair]) -> tuple[np.ndarray, list[dict[str, CheckResult]]]:
-        """The combiner's feature matrix (rows in FEATURES order) and each pair's check results."""
+        """The combiner's feature matrix (rows in FEATURES order) and each pair's check results.
+
+        The NLI model runs only on pairs that can become findings: mutual pairs, and
+        wider candidates (``Pair.mutual`` False) where a typed check found a conflict.
+        Other rows get a neutral NLI reading and are labelled unrelated by ``judge``.
+        """
         results = [self._run_checks(p.a, p.b) for p in pairs]
-        nli = self.nli.predict([(p.a.text, p.b.text) for p in pairs])
+        live = [i for i, (p, r) in enumerate(zip(pairs, results)) if _can_disagree(p, r)]
+        nli = np.tile(_NEUTRAL, (len(pairs), 1))
+        if live:
+            nli[live] = self.nli.predict([(pairs[i].a.text, pairs[i].b.text) for i in live])
         x = np.array([_features(p, r, n) for p, r, n in zip(pairs, results, nli)], dtype=float)
         return x.reshape(len(pairs), len(FEATURES)), results
 
@@ -147,6 +157,8 @@ class PairJudge:
 
     def _decide(self, pair: Pair, results: dict[str, CheckResult], p: float,
                 features: dict[str, float]) -> Judgement:
+        if not _can_disagree(pair, results):
+            p = min(p, 0.01)
         confidence = round(p, 4)
         if p < self.threshold:
             label = Label.AGREE if pair.similarity >= AGREE_SIMILARITY else Label.UNRELATED
@@ -158,6 +170,11 @@ class PairJudge:
                              features=features)
         return Judgement(Label.DISAGREE, confidence, conflict.type, conflict.value_a,
                          conflict.value_b, explain(conflict, pair), features=features)
+
+
+def _can_disagree(pair: Pair, results: dict[str, CheckResult]) -> bool:
+    """Mutual pairs can; wider candidates only with a typed conflict."""
+    return pair.mutual or any(r.conflicts for r in results.values())
 
 
 def _strongest(results: dict[str, CheckResult]) -> Conflict | None:

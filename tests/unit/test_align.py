@@ -77,3 +77,21 @@ def test_align_is_deterministic(hashing_embedder):
     second = align(list(reversed(claims)), hashing_embedder, Settings(min_similarity=0.2))
     assert [(p.a.id, p.b.id) for p in first] == [(p.a.id, p.b.id) for p in second]
     assert first
+
+
+def test_align_keeps_wide_candidates_marked_not_mutual(hashing_embedder):
+    claims = [
+        _claim("The bridge will close for two weeks in June for repairs.", "a", 0),
+        _claim("The bridge repairs in June were approved by the council.", "a", 1),
+        _claim("The bridge will close for three weeks in June for repairs.", "b", 0),
+    ]
+    pairs = align(claims, hashing_embedder, Settings(min_similarity=0.3, neighbours=1,
+                                                     wide_similarity=0.1))
+    flags = {(p.a.index, p.b.index): p.mutual for p in pairs}
+    assert flags[(0, 0)] is True
+    assert flags[(1, 0)] is False
+
+
+def test_align_settings_reject_wide_below_mutual():
+    with pytest.raises(Exception, match="wide_neighbours"):
+        Settings(neighbours=5, wide_neighbours=2)

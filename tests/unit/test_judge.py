@@ -68,3 +68,20 @@ def test_judge_explain_names_both_sides():
                         "fixed period vs open-ended")
     assert explain(conflict, pair) == ("duration: 'for 1 year' in alpha vs 'until Congress acts' "
                                        "in beta (fixed period vs open-ended)")
+
+
+def test_judge_wide_pair_without_typed_conflict_never_disagrees():
+    judge = _judge(row=(0.99, 0.0, 0.01), nli_contradiction=10.0)
+    pair = Pair(Claim.bare("The talks ended in a deal.", source="alpha"),
+                Claim.bare("The talks collapsed without a deal.", source="beta"), 0.4, mutual=False)
+    [j] = judge.judge([pair])
+    assert j.label is not Label.DISAGREE and j.confidence <= 0.01
+
+
+def test_judge_wide_pair_with_typed_conflict_can_disagree():
+    judge = _judge(conflict_numeric=6.0)
+    pair = Pair(Claim.bare("The fire killed 12 people in the city.", source="alpha"),
+                Claim.bare("The fire killed 40 people in the city.", source="beta"), 0.4,
+                mutual=False)
+    [j] = judge.judge([pair])
+    assert j.label is Label.DISAGREE and j.type is FindingType.NUMERIC
