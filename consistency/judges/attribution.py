@@ -5,6 +5,12 @@
 statement must be largely the same once the speakers are taken out, and each
 side must name its speaker (a name, "the police", or "the company" resolved to
 the article's subject); "he"/"she" without a subject never count.
+
+*Comparability from context* (see :mod:`consistency.judges.diff`): when the two
+claims are near-identical, a speaker's name replaced by another name in the
+same place of the aligned diff ("President Trump told ..." vs "President Wray
+told ...") is a conflict, whatever the statement overlap rules above say
+(:func:`consistency.judges.entity.changed_names`).
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from consistency.entities import (
     speakers,
     stems_outside,
 )
+from consistency.judges.diff import near_identical
+from consistency.judges.entity import changed_names
 from consistency.judges.registry import register_check
 from consistency.types import CheckResult, Claim, Conflict, FindingType
 
@@ -76,6 +84,14 @@ def check_attribution(a: Claim, b: Claim) -> CheckResult:
                           Claim.bare("Jones said the plan failed."))
         # -> one ATTRIBUTION conflict, value_a "Smith", value_b "Jones"
     """
+    result = _conservative(a, b)
+    if result.conflicts or near_identical(a.text, b.text) is None:
+        return result
+    return _in_context(a, b) or result
+
+
+def _conservative(a: Claim, b: Claim) -> CheckResult:
+    """Different speakers of largely the same statement, neither one mentioned by the other."""
     sa, sb = _named(a), _named(b)
     if not sa or not sb:
         return CheckResult()
@@ -101,3 +117,16 @@ def _conflicts(a: Claim, b: Claim, sa: list[tuple[Speaker, str]],
     logger.debug("attribution: %r vs %r (overlap %.2f)", name_a, name_b, overlap)
     detail = f"same statement attributed to {name_a} and to {name_b}"
     return (Conflict(FindingType.ATTRIBUTION, spk_a.text, spk_b.text, strength, detail),)
+
+
+#: Strength of a changed speaker in near-identical claims.
+DIFF_STRENGTH = 0.85
+
+
+def _in_context(a: Claim, b: Claim) -> CheckResult | None:
+    """Speakers replaced by other names in the same place of near-identical claims."""
+    conflicts = tuple(
+        Conflict(FindingType.ATTRIBUTION, c.a.text, c.b.text, DIFF_STRENGTH,
+                 f"same statement attributed to {c.a.text} and to {c.b.text} (same context)")
+        for c in changed_names(a.text, b.text) if c.speaker)
+    return CheckResult(conflicts) if conflicts else None

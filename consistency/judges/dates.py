@@ -6,6 +6,11 @@ months, weekdays, clock times and relative dates ("yesterday", "last week",
 is resolved against the claim's publication date when it is known; without
 one it constrains nothing. Two mentions conflict only when no single day (or
 clock time) satisfies both.
+
+*Comparability from context* (see :mod:`consistency.judges.diff`): when the two
+claims are near-identical, date mentions standing in the same short differing
+region are compared even when they name different actors, and a bare year is
+read wherever it stands ("its Q1 2021 update" vs "its Q1 2016 update").
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from consistency.judges.diff import changed_values, near_identical
 from consistency.judges.registry import register_check
 from consistency.quantities import pair_values
 from consistency.text import STOPWORDS, Token, normalize_apostrophes, tokenize
@@ -343,9 +349,43 @@ def check_dates(a: Claim, b: Claim) -> CheckResult:
     dates_b = extract_dates(b.text, b.published)
     agreed, clashes = pair_values(dates_a, dates_b, comparable, compatible)
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
+    matches = len(agreed)
+    if not conflicts and near_identical(a.text, b.text) is not None:
+        in_context, conflicts = _aligned(a, b)
+        matches = max(matches, in_context)
     if conflicts:
         logger.debug("date conflicts between %s and %s: %s", a.id, b.id, conflicts)
-    return CheckResult(conflicts=conflicts, matches=len(agreed))
+    return CheckResult(conflicts=conflicts, matches=matches)
+
+
+#: A four-digit year standing alone: "Q1 2021", "the 2020 nomination" (not "2020%").
+_BARE_YEAR = re.compile(r"(?<![$€£¥\d.,])\b(?P<y>19\d\d|20\d\d)\b(?![-%\d]|[.,]\d|\s*percent)")
+
+
+def context_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Date mentions for the aligned comparison: :func:`extract_dates` plus bare years.
+
+    Example::
+
+        >>> [m.text for m in context_dates("Moderna's Q1 2021 update came on Monday.")]
+        ['2021', 'Monday']
+    """
+    found = extract_dates(text, published)
+    for m in _BARE_YEAR.finditer(text):
+        if not any(d.start < m.end() and m.start() < d.end for d in found):
+            found.append(_anchored(m.group(), m.start(), m.end(), int(m.group("y")), None, None))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _aligned(a: Claim, b: Claim) -> tuple[int, tuple[Conflict, ...]]:
+    """(agreeing count, conflicts) of dates in the same place of near-identical claims."""
+    agreed, conflicts = 0, []
+    for xs, ys in changed_values(a.text, b.text,
+                                 lambda t: context_dates(t, a.published or b.published)):
+        ok, clashes = pair_values(xs, ys, lambda x, y: bool(_dims(x) & _dims(y)), compatible)
+        agreed += len(ok)
+        conflicts += [_conflict(x, y) for x, y in clashes]
+    return agreed, tuple(conflicts)
 
 
 def _conflict(x: DateMention, y: DateMention) -> Conflict:

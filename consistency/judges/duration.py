@@ -12,6 +12,13 @@ and with an open-ended or conditional one; two conditions never conflict
 (they may be the same condition in other words). Durations are compared only
 when both qualify a stop / pause / ban / hold / serve / last kind of event, or
 share the predicate they qualify.
+
+*Comparability from context* (see :mod:`consistency.judges.diff`): when the two
+claims are near-identical, a period standing in the same short differing region
+on both sides is compared without any trigger or shared subject: "four months"
+vs "four weeks", "for 800 years" vs "indefinitely", "90-minute" vs
+"90-second", "a decade" vs "a year". Periods in that mode also cover seconds,
+minutes and centuries and expressions with no number ("months-long").
 """
 
 from __future__ import annotations
@@ -25,8 +32,9 @@ from consistency.entities import same_entity, sentence_subject
 from consistency.judges.dates import comparable as dates_comparable
 from consistency.judges.dates import compatible as dates_agree
 from consistency.judges.dates import extract_dates
+from consistency.judges.diff import changed_values, near_identical
 from consistency.judges.registry import register_check
-from consistency.quantities import pair_values
+from consistency.quantities import extract_quantities, pair_values
 from consistency.text import STOPWORDS, content_stems, stem
 from consistency.types import CheckResult, Claim, Conflict, FindingType
 
@@ -238,6 +246,110 @@ def _period_vs_end(fixed: Duration, ended: Duration, published: dt.date) -> str 
     return "period does not reach the end date"
 
 
+# ---------------------------------------------------------------------------
+# Periods in near-identical claims (comparability from context)
+# ---------------------------------------------------------------------------
+
+#: Strength of a conflict between two periods in the same place of near-identical claims.
+DIFF_STRENGTH = 0.85
+#: Days per time unit for periods read in near-identical claims.
+UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, **_DAYS, "century": 36525.0}
+_UNIT_STEMS = {stem(u): u for u in UNIT_DAYS} | {stem("centuries"): "century"}
+_PERIOD = re.compile(
+    r"(?:\b(?P<for>for)\s+)?(?:\b(?P<n>\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[a-z]+)?)[\s-]+"
+    r"(?:(?:more|additional|extra|full|straight|consecutive|whole|further)\s+)?)?"
+    r"\b(?P<u>(?:second|minute|hour|day|week|month|year|decade)s?|century|centuries)\b"
+    r"(?:-long)?(?!-old|\s+old\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period read in a near-identical claim: "four months", "90-minute", "indefinitely".
+
+    ``days`` is None for open-ended periods and for a bare unit ("for months");
+    ``unit`` is None for open-ended ones.
+    """
+
+    text: str
+    start: int
+    end: int
+    days: float | None = None
+    unit: str | None = None
+
+
+def time_unit(word: str) -> str | None:
+    """The time unit ``word`` names, or None: ``time_unit("Weeks") == "week"``."""
+    return _UNIT_STEMS.get(stem(word.lower().lstrip("-")))
+
+
+def periods(text: str) -> list[Period]:
+    """Every period of time in ``text``, with no trigger needed (used on near-identical claims).
+
+    Example::
+
+        >>> [(p.text, p.days) for p in periods("It lasted for two weeks, or indefinitely.")]
+        [('for two weeks', 14.0), ('indefinitely', None)]
+    """
+    found = [Period(m.group(), m.start(), m.end()) for m in _OPEN.finditer(text)]
+    for m in _PERIOD.finditer(text):
+        period = _period(text, m)
+        if period and not any(p.start < m.end() and m.start() < p.end for p in found):
+            found.append(period)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _period(text: str, m: re.Match) -> Period | None:
+    """A fixed period when a count precedes the unit, else the bare unit ("months-long");
+    None for a bare "second", which is usually the ordinal ("the second day")."""
+    unit = time_unit(m.group("u"))
+    plural = m.group("u").lower().endswith("s")
+    count = _count(m.group("n"), plural) if m.group("n") else None
+    if count is None:
+        if m.group("u").lower() == "second":
+            return None
+        return Period(text[m.start("u"):m.end()], m.start("u"), m.end(), None, unit)
+    return Period(m.group(), m.start(), m.end(), count * UNIT_DAYS[unit], unit)
+
+
+def _count(word: str, plural: bool) -> float | None:
+    """ "four" -> 4, "1,000" -> 1000, "a" -> 1 (before a singular unit only); else None."""
+    if word.lower() in ("a", "an", "one"):
+        return None if plural else 1.0
+    found = extract_quantities(word)
+    if len(found) != 1 or found[0].text != word or found[0].low != found[0].high:
+        return None
+    return found[0].low
+
+
+def period_clash(x: Period, y: Period) -> str | None:
+    """Why two periods in the same place cannot both hold, or None when they can or
+    cannot be compared ("three years" vs "years")."""
+    if x.unit is None or y.unit is None:
+        return None if x.unit is None and y.unit is None else "fixed period vs open-ended"
+    if x.days is not None and y.days is not None:
+        longer, shorter = max(x.days, y.days), min(x.days, y.days)
+        return "different periods" if longer - shorter > _TOLERANCE * longer else None
+    return "different time units" if x.unit != y.unit else None
+
+
+def _aligned(a: Claim, b: Claim) -> tuple[int, tuple[Conflict, ...]]:
+    """(agreeing, conflicting) periods standing in the same place of near-identical claims."""
+    agreed, conflicts = 0, []
+    for xs, ys in changed_values(a.text, b.text, periods):
+        if len(xs) != len(ys):
+            continue
+        for x, y in zip(xs, ys, strict=True):
+            reason = period_clash(x, y)
+            if reason is None:
+                agreed += 1
+                continue
+            vague = None not in (x.unit, y.unit) and None in (x.days, y.days)  # "for months"
+            strength = 0.75 if vague else DIFF_STRENGTH
+            conflicts.append(Conflict(FindingType.DURATION, x.text, y.text, strength,
+                                      f"{reason} (same context)"))
+    return agreed, tuple(conflicts)
+
+
 @register_check("duration")
 def check_duration(a: Claim, b: Claim) -> CheckResult:
     """Conflicting and agreeing durations between two claims.
@@ -249,6 +361,18 @@ def check_duration(a: Claim, b: Claim) -> CheckResult:
         >>> r.conflicts[0].detail
         'fixed period vs open-ended'
     """
+    result = _conservative(a, b)
+    if result.conflicts or near_identical(a.text, b.text) is None:
+        return result
+    agreed, conflicts = _aligned(a, b)
+    if conflicts:
+        logger.debug("duration conflicts in context between %s and %s: %s", a.id, b.id,
+                     conflicts)
+    return CheckResult(conflicts=conflicts, matches=max(agreed, result.matches))
+
+
+def _conservative(a: Claim, b: Claim) -> CheckResult:
+    """Durations compared only through a trigger or a shared anchor, for the same actor."""
     if not same_actor(a, b):
         return CheckResult()
     published = a.published or b.published

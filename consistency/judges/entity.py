@@ -6,6 +6,14 @@ same role differs. One claim listing more entities ("IBM and Amazon" vs
 "Amazon"), partial names and acronyms of the same entity ("ACLU" vs "American
 Civil Liberties Union"), and sentences that share little besides a name are
 not. Speakers are left to the attribution check.
+
+*Comparability from context* (see :mod:`consistency.judges.diff`): when the two
+claims are near-identical, the aligned diff itself says which names stand in
+the same role: a name replaced by a different one in the same short differing
+region is a conflict, without the overlap and role heuristics above (and a
+name that only moved, as in "X said Y" vs "Y, X said", is none). A changed
+speaker of said / told / according to is reported by the attribution check
+from the same :func:`changed_names`.
 """
 
 from __future__ import annotations
@@ -13,7 +21,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from consistency.entities import Span, name_spans, same_entity, speakers, stems_outside
+from consistency.entities import (
+    SPEECH_VERBS,
+    TITLES,
+    Span,
+    name_spans,
+    same_entity,
+    speakers,
+    stems_outside,
+)
+from consistency.judges.diff import changed_values, near_identical
 from consistency.judges.registry import register_check
 from consistency.text import normalize_apostrophes, tokenize
 from consistency.types import CheckResult, Claim, Conflict, FindingType
@@ -103,6 +120,10 @@ def check_entity(a: Claim, b: Claim) -> CheckResult:
         return CheckResult()
     overlap, shared = _overlap(a, b, ra, rb)
     matches = sum(1 for x in ra if any(same_entity(x.span.text, y.span.text) for y in rb))
+    if near_identical(a.text, b.text) is not None:
+        conflicts = tuple(_context_conflict(c) for c in changed_names(a.text, b.text)
+                          if not c.speaker)
+        return CheckResult(conflicts, matches)
     if overlap < MIN_OVERLAP or shared < MIN_SHARED:
         return CheckResult(matches=matches)
     conflicts = _pair_up(_unmatched(ra, rb), _unmatched(rb, ra), overlap)
@@ -127,3 +148,78 @@ def _pair_up(xs: list[_Role], ys: list[_Role], overlap: float) -> tuple[Conflict
         detail = f"same statement about {x.span.text} and about {y.span.text}"
         conflicts.append(Conflict(FindingType.ENTITY, x.span.text, y.span.text, strength, detail))
     return tuple(conflicts)
+
+
+# ---------------------------------------------------------------------------
+# Names in near-identical claims (comparability from context)
+# ---------------------------------------------------------------------------
+
+#: Strength of a changed name in near-identical claims.
+DIFF_STRENGTH = 0.85
+
+
+@dataclass(frozen=True)
+class NameChange:
+    """A name of claim a replaced by another entity's name in the same place of claim b."""
+
+    a: Span
+    b: Span
+    speaker: bool  # the name is the speaker of said / told / according to on either side
+
+
+def changed_names(a: str, b: str) -> list[NameChange]:
+    """Names that differ in the same short region of two near-identical texts.
+
+    Example::
+
+        >>> [(c.a.text, c.b.text, c.speaker) for c in changed_names(
+        ...     "Storms hit Ohio on Monday, Smith said.", "Storms hit Iowa on Monday, Smith said.")]
+        [('Ohio', 'Iowa', False)]
+    """
+    changes = []
+    spoken_a, spoken_b = speakers(a), speakers(b)
+    for xs, ys in changed_values(a, b, name_spans):
+        if len(xs) != len(ys):
+            continue
+        lists_differ = len(name_spans(a)) != len(name_spans(b))
+        for x, y in zip(xs, ys, strict=True):
+            if same_entity(x.text, y.text) or _unsure(a, x, lists_differ) or _unsure(
+                    b, y, lists_differ):
+                continue
+            speaker = _speaks(a, x, spoken_a) or _speaks(b, y, spoken_b)
+            changes.append(NameChange(x, y, speaker))
+    return changes
+
+
+def _unsure(text: str, name: Span, lists_differ: bool) -> bool:
+    """A lone capitalised word opening the sentence (maybe a common noun: "Firemen"), or a
+    name in a list when the claims name different numbers of entities ("IBM, Amazon and
+    Acme" vs "Amazon and Orbis": one side lists more, it does not swap one)."""
+    before = text[:name.start].split()
+    after_title = bool(before) and before[-1].rstrip(".").lower() in TITLES  # "Mr. Lee"
+    if _uncertain(text, name) and not after_title:
+        return True
+    spans = name_spans(text)
+    i = next((k for k, s in enumerate(spans) if s.start == name.start), None)
+    return lists_differ and i is not None and (
+        (i > 0 and _joined(text, spans[i - 1], name))
+        or (i + 1 < len(spans) and _joined(text, name, spans[i + 1])))
+
+
+def _speaks(text: str, name: Span, found: list) -> bool:
+    """Whether ``name`` is a speaker: found by :func:`speakers`, or right after a speech
+    verb and its titles (as in: "It failed," said Dr. Ann Lee)."""
+    if any(s.kind == "name" and s.start < name.end and name.start < s.end for s in found):
+        return True
+    if normalize_apostrophes(text[name.end:name.end + 2]) == "'s":  # "said Mr. Lee's plan"
+        return False
+    tokens = tokenize(normalize_apostrophes(text[:name.start]))
+    before = [t.lower for t in tokens if t.text[0].isalnum()]
+    while before and before[-1] in TITLES:
+        before.pop()
+    return bool(before) and before[-1] in SPEECH_VERBS
+
+
+def _context_conflict(change: NameChange) -> Conflict:
+    detail = f"same statement about {change.a.text} and about {change.b.text} (same context)"
+    return Conflict(FindingType.ENTITY, change.a.text, change.b.text, DIFF_STRENGTH, detail)

@@ -7,6 +7,14 @@ their objects share words. A conflict is a comparable pair where one is negated
 and the other affirmed at compatible times, or two affirmed antonyms (rise vs
 fall). The check is conservative: unknown actors, hedged modals ("may", "could")
 and a future refusal against a past fact never make a conflict.
+
+*Comparability from context* (see :mod:`consistency.judges.diff`): when the two
+claims are near-identical and no predicate pair above conflicts, a negation
+present on one side of the aligned diff and not the other ("are rising" vs
+"aren't rising", "took" vs "did not take", "is no longer" vs "is") is a
+conflict; contractions are split first, so "doesn't" vs "does not" is no
+difference, and a negation that only moves ("did not say it would" vs "said it
+would not") is left alone.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import logging
 from dataclasses import dataclass
 
 from consistency.entities import VERB_GROUP_WORDS, actors_before, same_entity
+from consistency.judges.diff import Alignment, DiffToken, Segment, near_identical, segment_text
 from consistency.judges.registry import register_check
 from consistency.text import STOPWORDS, Token, normalize_apostrophes, stem, tokenize
 from consistency.types import CheckResult, Claim, Conflict, FindingType
@@ -409,8 +418,74 @@ def check_polarity(a: Claim, b: Claim) -> CheckResult:
             if strength > 0:
                 conflict = _conflict(a.text, b.text, pa, pb, strength)
                 conflicts[(conflict.value_a, conflict.value_b)] = conflict
+    if not conflicts:
+        conflicts = {(c.value_a, c.value_b): c for c in negations_in_context(a.text, b.text)}
     logger.debug("polarity: %d conflicts, %d matches", len(conflicts), matches)
     return CheckResult(tuple(conflicts.values()), matches)
+
+
+# ---------------------------------------------------------------------------
+# Negations in near-identical claims (comparability from context)
+# ---------------------------------------------------------------------------
+
+#: Words that negate in the aligned comparison ("not" also stands for "n't" and "cannot").
+CONTEXT_NEGATORS = frozenset(
+    {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"})
+#: Strength of a negation added or removed in near-identical claims.
+DIFF_STRENGTH = 0.85
+#: Words that come and go with a negation: "took" vs "did not take", "is no longer".
+_DO_SUPPORT = frozenset({"do", "does", "did", "longer"})
+
+
+def negations_in_context(a: str, b: str) -> tuple[Conflict, ...]:
+    """Negations one near-identical claim adds or drops in the aligned diff.
+
+    Example::
+
+        >>> [(c.value_a, c.value_b) for c in negations_in_context(
+        ...     "Prices are rising in the city.", "Prices aren't rising in the city.")]
+        [('are', "aren't")]
+    """
+    alignment = near_identical(a, b)
+    if alignment is None:
+        return ()
+    counted = [(seg, _negations(alignment.a, seg.i1, seg.i2),
+                _negations(alignment.b, seg.j1, seg.j2))
+               for seg in alignment.segments if seg.short and _same_words(seg)]
+    if sum(na for _, na, _ in counted) == sum(nb for _, _, nb in counted):
+        return ()  # a negation that moved is not one added or removed
+    return tuple(_context_conflict(a, b, alignment, seg)
+                 for seg, na, nb in counted if na != nb)
+
+
+def _same_words(seg: Segment) -> bool:
+    """Whether the two sides of a region say the same once negators and do-support are
+    set aside ("took" vs "did not take"); an added clause ("he got nothing done") does not."""
+    def rest(words: tuple[str, ...]) -> set[str]:
+        return {lemma(w) for w in words if w not in CONTEXT_NEGATORS | _DO_SUPPORT}
+    return rest(seg.a_words) == rest(seg.b_words)
+
+
+def _negations(tokens: tuple[DiffToken, ...], i: int, j: int) -> int:
+    """How many negators stand in ``tokens[i:j]`` ("not only" is not one)."""
+    count = 0
+    for k in range(i, j):
+        nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
+        if tokens[k].word in CONTEXT_NEGATORS and not (
+                tokens[k].word == "not" and nxt in ("only", "just", "least")):
+            count += 1
+    return count
+
+
+def _context_conflict(a: str, b: str, alignment: Alignment, seg: Segment) -> Conflict:
+    """Quote each side's changed words, with the word before when a side is only a negator
+    or nothing ("is" vs "is not")."""
+    bare = not all(set(words) - CONTEXT_NEGATORS - _DO_SUPPORT
+                   for words in (seg.a_words, seg.b_words))
+    pad = 1 if bare else 0
+    return Conflict(FindingType.POLARITY, segment_text(a, alignment, seg, "a", pad),
+                    segment_text(b, alignment, seg, "b", pad), DIFF_STRENGTH,
+                    "negated vs affirmed (same context)")
 
 
 def _conflict(text_a: str, text_b: str, pa: Predicate, pb: Predicate,

@@ -101,3 +101,39 @@ def test_judges_attribution_counts_matches(text_a, text_b, matches):
 
 def test_judges_attribution_registered():
     assert get_check("attribution") is check_attribution
+
+
+# Near-identical claims: the speaker's name replaced in the same place of the aligned diff.
+CONTEXT_CONFLICTS = [
+    ("The river will peak tonight, Mayor Ellen Dorsey told reporters on the quay.",
+     "The river will peak tonight, Mayor Frank Mullan told reporters on the quay.",
+     "Ellen Dorsey", "Frank Mullan"),
+    ('"The dam is safe," said Dr. Ruth Okafor, an engineer at the regional water board.',
+     '"The dam is safe," said Dr. Peter Vance, an engineer at the regional water board.',
+     "Ruth Okafor", "Peter Vance"),
+]
+
+CONTEXT_NO_CONFLICTS = [
+    ("The river will peak tonight, Mayor Ellen Dorsey told reporters on the quay.",
+     "The river will peak tonight, Mayor Dorsey told reporters on the quay."),
+    ("The harbour master said the pier was unsafe for small boats.",
+     "The harbour master stated the pier was unsafe for small boats."),
+    ("Ellen Dorsey said the pier was unsafe for small boats.",
+     "The pier was unsafe for small boats, Ellen Dorsey said."),
+    # a changed place next to the speaker is the entity check's
+    ("The pier in Harwick is unsafe, Ellen Dorsey told reporters on Friday.",
+     "The pier in Dunmore is unsafe, Ellen Dorsey told reporters on Friday."),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "value_a", "value_b"), CONTEXT_CONFLICTS)
+def test_judges_attribution_context_flags_changed_speaker(text_a, text_b, value_a, value_b):
+    result = check_attribution(claim(text_a), claim(text_b))
+    assert [(c.type, c.value_a, c.value_b) for c in result.conflicts] == [
+        (FindingType.ATTRIBUTION, value_a, value_b)]
+    assert 0.8 <= result.conflicts[0].strength <= 0.9
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), CONTEXT_NO_CONFLICTS)
+def test_judges_attribution_context_no_conflict(text_a, text_b):
+    assert check_attribution(claim(text_a), claim(text_b)).conflicts == ()

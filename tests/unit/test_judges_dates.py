@@ -126,3 +126,36 @@ def test_dates_passes_compatible_or_incomparable_dates(a, b, pub_a, pub_b, match
 
 def test_dates_is_registered():
     assert get_check("date") is check_dates
+
+
+# Near-identical claims: a bare year or a changed date in the same place conflicts.
+CONTEXT_CONFLICTS = [
+    ("The port authority released its Q3 2019 traffic figures on its website.",
+     "The port authority released its Q3 2017 traffic figures on its website.", "2019", "2017"),
+    ("The museum said its 2016 survey of the collection found no damage.",
+     "The museum said its 2015 survey of the collection found no damage.", "2016", "2015"),
+    ("Pensioners will get a larger payment for 2022 under the new rules.",
+     "Pensioners will get a larger payment for 2023 under the new rules.", "2022", "2023"),
+]
+
+CONTEXT_AGREEMENTS = [
+    ("The ferry resumed service on June 3 after the repairs.",
+     "The ferry resumed service on 3 June after the repairs."),
+    ("The port authority released its Q3 2019 traffic figures on its website.",
+     "The port authority released its third-quarter 2019 traffic figures on its website."),
+    # a number that is not a year
+    ("The port authority handled 2019 ships in the quarter, its report said.",
+     "The port authority handled 2,019 ships in the quarter, its report said."),
+]
+
+
+@pytest.mark.parametrize("a, b, value_a, value_b", CONTEXT_CONFLICTS)
+def test_judges_dates_context_flags_changed_year(a, b, value_a, value_b):
+    result = check_dates(Claim.bare(a), Claim.bare(b))
+    assert [(c.type, c.value_a, c.value_b) for c in result.conflicts] == [
+        (FindingType.DATE, value_a, value_b)]
+
+
+@pytest.mark.parametrize("a, b", CONTEXT_AGREEMENTS)
+def test_judges_dates_context_passes_same_dates(a, b):
+    assert check_dates(Claim.bare(a), Claim.bare(b)).conflicts == ()

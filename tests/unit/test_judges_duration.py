@@ -161,3 +161,59 @@ def test_duration_is_registered():
 ])
 def test_judges_duration_different_subjects_are_not_compared(a, b, conflicts):
     assert len(check_duration(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
+
+
+# Near-identical claims: no trigger word needed, the context pairs the periods.
+CONTEXT_CONFLICTS = [
+    ("Residents had waited four months for the new bus timetable.",
+     "Residents had waited four weeks for the new bus timetable.",
+     "four months", "four weeks"),
+    ("For 300 years the village held a market on the green.",
+     "Indefinitely the village held a market on the green.", "For 300 years", "Indefinitely"),
+    ("The council's 90-minute session ended without a vote on the budget.",
+     "The council's 90-second session ended without a vote on the budget.",
+     "90-minute", "90-second"),
+    ("More than a decade of growth followed the merger of the two banks.",
+     "More than a year of growth followed the merger of the two banks.", "a decade", "a year"),
+    ("The inquiry heard that the pumps failed within 14 days of the repair.",
+     "The inquiry heard that the pumps failed within 14 weeks of the repair.",
+     "14 days", "14 weeks"),
+    ("The town kept its curfew for eight additional months after the riots.",
+     "The town kept its curfew for four additional months after the riots.",
+     "for eight additional months", "for four additional months"),
+]
+
+CONTEXT_AGREEMENTS = [
+    ("The tenants signed a lease of 12 months with the housing trust.",
+     "The tenants signed a lease of a year with the housing trust."),
+    ("The quarantine of the farm lasted 14 days, inspectors said.",
+     "The quarantine of the farm lasted two weeks, inspectors said."),
+    ("Residents had waited four months for the new bus timetable.",
+     "Residents had waited 4 months for the new bus timetable."),
+    # an ordinal "second" is not a period
+    ("The team scored in the second half of the match at the stadium.",
+     "The team scored in the third half of the match at the stadium."),
+    ("The mill has been closed indefinitely, the owner told the paper.",
+     "The mill has been closed permanently, the owner told the paper."),
+]
+
+
+@pytest.mark.parametrize("a, b, value_a, value_b", CONTEXT_CONFLICTS)
+def test_judges_duration_context_flags_changed_period(a, b, value_a, value_b):
+    result = check_duration(Claim.bare(a), Claim.bare(b))
+    assert [(c.type, c.value_a, c.value_b) for c in result.conflicts] == [
+        (FindingType.DURATION, value_a, value_b)]
+    assert 0.8 <= result.conflicts[0].strength <= 0.9
+
+
+@pytest.mark.parametrize("a, b", CONTEXT_AGREEMENTS)
+def test_judges_duration_context_passes_equal_periods(a, b):
+    assert check_duration(Claim.bare(a), Claim.bare(b)).conflicts == ()
+
+
+def test_judges_duration_context_vague_units_are_weaker():
+    result = check_duration(
+        Claim.bare("The coach said the team had trained for weeks before the final."),
+        Claim.bare("The coach said the team had trained for months before the final."))
+    assert [(c.value_a, c.value_b, c.strength) for c in result.conflicts] == [
+        ("weeks", "months", 0.75)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.judges.entity import check_entity
+from consistency.judges.entity import changed_names, check_entity
 from consistency.judges.registry import get_check
 from consistency.types import Claim, FindingType
 
@@ -90,3 +90,57 @@ def test_judges_entity_counts_matches(text_a, text_b, matches):
 
 def test_judges_entity_registered():
     assert get_check("entity") is check_entity
+
+
+# Near-identical claims: a name replaced in the same place of the aligned diff.
+CONTEXT_CONFLICTS = [
+    ("Storm damage closed schools across Derbyshire and Kent on Monday.",
+     "Storm damage closed schools across Norfolk and Kent on Monday.", "Derbyshire", "Norfolk"),
+    ("The new bridge links the town to the ferry terminal at Dunmore.",
+     "The new bridge links the town to the ferry terminal at Kilbride.", "Dunmore", "Kilbride"),
+    ("The group, which also includes Peru, Chile and Ghana, met by video on Friday.",
+     "The group, which also includes Nepal, Chile and Ghana, met by video on Friday.",
+     "Peru", "Nepal"),
+    ("Critics said Mr. Hallam's approach to the harbour plan had never been tried.",
+     "Critics said Mr. Corrigan's approach to the harbour plan had never been tried.",
+     "Hallam", "Corrigan"),
+]
+
+CONTEXT_NO_CONFLICTS = [
+    # partial and full names of the same person
+    ("The harbour plan was drawn up by Ellen Dorsey and the port staff.",
+     "The harbour plan was drawn up by Dorsey and the port staff."),
+    # a changed speaker is the attribution check's
+    ("The river will peak tonight, Mayor Ellen Dorsey told reporters on the quay.",
+     "The river will peak tonight, Mayor Frank Mullan told reporters on the quay."),
+    # the same names, moved
+    ("Officials in Harwick said the ferry would resume on Monday.",
+     "The ferry would resume on Monday, officials in Harwick said."),
+    # a name against a common noun is not a name swap
+    ("The harbour plan was drawn up by Ellen Dorsey and the port staff.",
+     "The harbour plan was drawn up by the mayor and the port staff."),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "value_a", "value_b"), CONTEXT_CONFLICTS)
+def test_judges_entity_context_flags_changed_name(text_a, text_b, value_a, value_b):
+    result = check_entity(Claim.bare(text_a), Claim.bare(text_b))
+    assert [(c.type, c.value_a, c.value_b, c.strength) for c in result.conflicts] == [
+        (FindingType.ENTITY, value_a, value_b, 0.85)]
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), CONTEXT_NO_CONFLICTS)
+def test_judges_entity_context_no_conflict(text_a, text_b):
+    assert check_entity(Claim.bare(text_a), Claim.bare(text_b)).conflicts == ()
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "speaker"), [
+    ("The pier reopened to small boats, Ellen Dorsey said on Friday.",
+     "The pier reopened to small boats, Frank Mullan said on Friday.", True),
+    ('"The pier is open," said Dr. Ellen Dorsey on the quay.',
+     '"The pier is open," said Dr. Frank Mullan on the quay.', True),
+    ("The pier in Harwick reopened to boats on Friday.",
+     "The pier in Dunmore reopened to boats on Friday.", False),
+])
+def test_judges_entity_changed_names_marks_speakers(text_a, text_b, speaker):
+    assert [c.speaker for c in changed_names(text_a, text_b)] == [speaker]

@@ -91,3 +91,63 @@ def test_numeric_same_measure_needs_matching_kind_and_unit(a, b, same):
 
 def test_numeric_is_registered():
     assert get_check("numeric") is check_numeric
+
+
+# Near-identical claims: the shared context makes the changed values comparable.
+CONTEXT_CONFLICTS = [
+    ("Those four, Leeds, York, Hull and Bath, voted against the plan.",
+     "Those six, Leeds, York, Hull and Bath, voted against the plan.", "four", "six"),
+    ("The county paid more than $90,000 for the new fire engine last spring.",
+     "The county paid more than $140,000 for the new fire engine last spring.",
+     "more than $90,000", "more than $140,000"),
+    ("More than 30 percent of the town's voters backed the measure.",
+     "More than 50 percent of the town's voters backed the measure.",
+     "More than 30 percent", "More than 50 percent"),
+    ("Engineers proposed a two-lane bridge over the estuary in the spring.",
+     "Engineers proposed a four-lane bridge over the estuary in the spring.",
+     "two-lane", "four-lane"),
+    ("The clinic treated 2 to 3 patients an hour during the outbreak.",
+     "The clinic treated 2 to 5 patients an hour during the outbreak.", "2 to 3", "2 to 5"),
+    ("The flood count passed 125 and the search went on for the missing.",
+     "The flood count passed 75 and the search went on for the missing.", "125", "75"),
+]
+
+CONTEXT_AGREEMENTS = [
+    ("Two ferries were cancelled on Sunday morning, the operator said.",
+     "2 ferries were cancelled on Sunday morning, the operator said."),
+    ("Turnout in the valley reached 64% in the local election.",
+     "Turnout in the valley reached 64 percent in the local election."),
+    ("The region's orchards produced 1.2 million apples last autumn.",
+     "The region's orchards produced 1,200,000 apples last autumn."),
+    ("About 300 volunteers cleaned the beach after the oil spill.",
+     "Roughly 300 volunteers cleaned the beach after the oil spill."),
+    ("Nearly 300 volunteers cleaned the beach after the oil spill.",
+     "Almost 300 volunteers cleaned the beach after the oil spill."),
+    # periods of time belong to the duration check
+    ("Residents had waited 100 days for the new bus timetable.",
+     "Residents had waited 300 days for the new bus timetable."),
+    # years belong to the date check
+    ("The port authority released its Q3 2019 traffic figures.",
+     "The port authority released its Q3 2017 traffic figures."),
+    ("The fine was $5 million for the spill at the harbour.",
+     "The fine was 5 million euros for the spill at the harbour."),
+]
+
+
+@pytest.mark.parametrize("a, b, value_a, value_b", CONTEXT_CONFLICTS)
+def test_numeric_context_flags_changed_value(a, b, value_a, value_b):
+    result = check_numeric(Claim.bare(a), Claim.bare(b))
+    assert [(c.type, c.value_a, c.value_b) for c in result.conflicts] == [
+        (FindingType.NUMERIC, value_a, value_b)]
+    assert 0.8 <= result.conflicts[0].strength <= 0.9
+
+
+@pytest.mark.parametrize("a, b", CONTEXT_AGREEMENTS)
+def test_numeric_context_passes_equal_values_and_other_types(a, b):
+    assert check_numeric(Claim.bare(a), Claim.bare(b)).conflicts == ()
+
+
+def test_numeric_context_counts_agreeing_values_as_matches():
+    result = check_numeric(Claim.bare("Two ferries were cancelled on Sunday, the operator said."),
+                           Claim.bare("2 ferries were cancelled on Sunday, the operator said."))
+    assert result.matches == 1

@@ -6,7 +6,13 @@ from dataclasses import replace
 
 import pytest
 
-from consistency.judges.polarity import check_polarity, lemma, predicates, verb_key
+from consistency.judges.polarity import (
+    check_polarity,
+    lemma,
+    negations_in_context,
+    predicates,
+    verb_key,
+)
 from consistency.judges.registry import get_check
 from consistency.types import Claim, FindingType
 
@@ -153,3 +159,63 @@ def test_judges_polarity_lemma_undoubles_consonants():
 
 def test_judges_polarity_registered():
     assert get_check("polarity") is check_polarity
+
+
+# Near-identical claims: a negation added or dropped in the aligned diff.
+CONTEXT_CONFLICTS = [
+    ("Water levels in the reservoir are rising after the storms.",
+     "Water levels in the reservoir aren't rising after the storms.", "are", "aren't"),
+    ("Water levels in the reservoir are rising after the storms.",
+     "Water levels in the reservoir are not rising after the storms.", "are", "are not"),
+    ("The committee took a vote on the harbour plan on Tuesday.",
+     "The committee did not take a vote on the harbour plan on Tuesday.",
+     "took", "did not take"),
+    ("The new ferry timetable has been popular with commuters this spring.",
+     "The new ferry timetable hasn't been popular with commuters this spring.",
+     "has", "hasn't"),
+    ("Police found no evidence of a break-in at the depot.",
+     "Police found evidence of a break-in at the depot.", "found no", "found"),
+]
+
+CONTEXT_NO_CONFLICTS = [
+    # contractions are the same words
+    ("The mayor doesn't expect the library to close this year.",
+     "The mayor does not expect the library to close this year."),
+    ("Farmers can't sell their milk to the dairy this winter.",
+     "Farmers cannot sell their milk to the dairy this winter."),
+    # the negation moves, it is not added or removed
+    ("The inspectors did not say the roof would fail before spring.",
+     "The inspectors said the roof would not fail before spring."),
+    # a clause added with a negator in it is not a negated statement
+    ("Nobody wanted the old depot, and the council sold it in May.",
+     "Nobody wanted the old depot, and the council sold it in May, nothing else."),
+    # "not only" is not a negation
+    ("The storm damaged the pier and the lighthouse on the coast.",
+     "The storm damaged not only the pier and the lighthouse on the coast."),
+    ("The harbour master said the pier was unsafe for small boats.",
+     "The harbour master stated the pier was unsafe for small boats."),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "value_a", "value_b"), CONTEXT_CONFLICTS)
+def test_judges_polarity_context_flags_added_negation(text_a, text_b, value_a, value_b):
+    found = negations_in_context(text_a, text_b)
+    assert [(c.type, c.value_a, c.value_b, c.strength) for c in found] == [
+        (FindingType.POLARITY, value_a, value_b, 0.85)]
+    fired = check_polarity(claim(text_a), claim(text_b)).conflicts
+    assert fired and all(c.type is FindingType.POLARITY for c in fired)
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), CONTEXT_NO_CONFLICTS)
+def test_judges_polarity_context_no_conflict(text_a, text_b):
+    assert negations_in_context(text_a, text_b) == ()
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), [
+    pair for pair in CONTEXT_NO_CONFLICTS if "roof" not in pair[0]])
+def test_judges_polarity_context_paraphrase_fires_no_check(text_a, text_b):
+    assert check_polarity(claim(text_a), claim(text_b)).conflicts == ()
+
+
+def test_judges_polarity_context_needs_near_identical_claims():
+    assert negations_in_context("Prices are rising.", "Prices aren't rising.") == ()
