@@ -118,13 +118,21 @@ def main(argv=None) -> int:
     parser.add_argument("--events", type=int, default=150)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--features", type=Path, default=None,
+                        help="an .npz to cache the feature matrix in (reused when present)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     start = time.perf_counter()
-    judge = PairJudge(Settings())
-    pairs, y, groups = labelled_pairs(judge, args)
-    x, _ = judge.featurize(pairs)
+    if args.features and args.features.exists():
+        cached = np.load(args.features)
+        x, y, groups = cached["x"], cached["y"], list(cached["groups"])
+    else:
+        judge = PairJudge(Settings())
+        pairs, y, groups = labelled_pairs(judge, args)
+        x, _ = judge.featurize(pairs)
+        if args.features:
+            np.savez(args.features, x=x, y=y, groups=np.array(groups))
     model, c, logloss = fit(x, y, args.seed)
     p = model.predict_proba(x)[:, 1]
     summary = {g: round(float((p[np.array(groups) == g] >= args.threshold).mean()), 3)
