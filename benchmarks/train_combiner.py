@@ -10,6 +10,9 @@ Training data (all read from ../shared/data at run time, nothing copied):
   consistency.evaluation.synthetic — the *train* split; the reported synthetic
   set is made from the separate ``allsides_2021.jsonl`` events;
 * SNLI 1.0 test split (CC BY-SA 4.0): contradiction vs entailment + neutral;
+* the same real pairs with one fact of one side corrupted where the other side
+  states that fact too (``cross_outlet_corruptions``): disagreements worded the
+  way different outlets word things;
 * real cross-outlet claim pairs: the checker's own aligner run over
   ``neus_train.source`` events (three outlets per event), labelled
   not-disagree. Real coverage of one event rarely contradicts itself, so
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import logging
 import random
@@ -36,9 +40,10 @@ import numpy as np
 from consistency.align import align
 from consistency.claims import split_claims
 from consistency.evaluation.datasets import data_root, load_snli, news_sentences
-from consistency.evaluation.synthetic import make_synthetic
+from consistency.evaluation.synthetic import CORRUPTIONS, KINDS, build_pools, make_synthetic
 from consistency.judges.judge import FEATURES, PairJudge
 from consistency.settings import Settings
+from consistency.text import STOPWORDS
 from consistency.types import Article, Claim, Pair, stable_id
 
 log = logging.getLogger("train_combiner")
@@ -72,6 +77,46 @@ def real_pairs(judge: PairJudge, root: Path, events: int, seed: int) -> list[Pai
     return pairs
 
 
+def cross_outlet_corruptions(pairs: list[Pair], pools, seed: int) -> list[Pair]:
+    """Real cross-outlet pairs (a, b) with one fact of b changed, where a states that fact too.
+
+    A near-identical synthetic pair teaches only "same sentence, one value changed".
+    Real disagreements sit in differently worded sentences, so b of a real aligned
+    pair is corrupted (number, date, duration, negation, entity, speaker) and the
+    pair is kept only when the words the corruption replaced — or, for an inserted
+    negation, the word it negates — also occur in a: then a and the corrupted b
+    state different values for the same fact, and the label "disagree" holds.
+    """
+    rng = random.Random(seed)
+    out = []
+    for pair in pairs:
+        if not pair.mutual:
+            continue
+        for kind in rng.sample(KINDS, len(KINDS)):
+            changed = CORRUPTIONS[kind](pair.b.text, rng, pools)
+            if changed and _fact_shared(pair.a.text, pair.b.text, changed):
+                b = Claim.bare(changed, source=pair.b.source, id=f"{pair.b.id}-{kind}")
+                out.append((Pair(pair.a, b, pair.similarity), kind))
+                break
+    return out
+
+
+def _fact_shared(a: str, b: str, changed: str) -> bool:
+    """Whether the words the edit touched in b also occur in a."""
+    old, new = b.split(), changed.split()
+    have = {w.strip(".,;:\"'()").lower() for w in a.split()}
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        touched = old[i1:i2] if i2 > i1 else old[i1:i1 + 1]  # an insertion: the next word
+        words = [w.strip(".,;:\"'()").lower() for w in touched]
+        if not words or not all(w in have for w in words if w not in STOPWORDS or w.isdigit()):
+            return False
+        if all(w in STOPWORDS for w in words):
+            return False
+    return True
+
+
 def labelled_pairs(judge: PairJudge, args) -> tuple[list[Pair], np.ndarray, list[str]]:
     root = data_root(args.data)
     rng = random.Random(args.seed)
@@ -89,8 +134,13 @@ def labelled_pairs(judge: PairJudge, args) -> tuple[list[Pair], np.ndarray, list
             groups.append(f"{group}:{p.type or 'none'}")
     pairs = judge.as_pairs(claim_pairs)
     real = real_pairs(judge, root, args.events, args.seed)
-    log.info("synthetic %d, snli %d, real cross-outlet %d", len(synthetic), len(snli), len(real))
-    return pairs + real, np.array(labels + [0] * len(real)), groups + ["real"] * len(real)
+    corrupted = cross_outlet_corruptions(real, build_pools(sentences), args.seed)
+    log.info("synthetic %d, snli %d, real cross-outlet %d, corrupted cross-outlet %d",
+             len(synthetic), len(snli), len(real), len(corrupted))
+    pairs += real + [p for p, _ in corrupted]
+    labels += [0] * len(real) + [1] * len(corrupted)
+    groups += ["real"] * len(real) + [f"crossoutlet:{kind}" for _, kind in corrupted]
+    return pairs, np.array(labels), groups
 
 
 def fit(x: np.ndarray, y: np.ndarray, seed: int):
