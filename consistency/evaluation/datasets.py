@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from consistency.claims import split_text
+
 logger = logging.getLogger(__name__)
 
 DATA_ENV = "CONSISTENCY_DATA"
@@ -207,37 +209,13 @@ def load_sts_headlines(root: str | Path | None = None) -> LabelledSet:
 
 # ---------------------------------------------------------------- news sentences
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd dept univ est fig""".split()
-)
-_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-
-
 def split_sentences(text: str) -> list[str]:
-    """Split news prose into sentences, keeping abbreviations such as "Sen." and "U.S." whole.
+    """Split news prose into sentences with the checker's own splitter (claims.split_text).
 
     Example: ``split_sentences("Sen. Joe Doe spoke. He left.")`` gives two sentences.
     """
     text = re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
-    out, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        if _ends_with_abbreviation(text[start:m.start() + 1]):
-            continue
-        out.append(text[start:m.end()].strip())
-        start = m.end()
-    if text[start:].strip():
-        out.append(text[start:].strip())
-    return out
-
-
-def _ends_with_abbreviation(chunk: str) -> bool:
-    if not chunk.endswith("."):
-        return False
-    last = chunk[:-1].rsplit(" ", 1)[-1].lstrip("\"“‘(")
-    if re.fullmatch(r"[A-Za-z](\.[A-Za-z])*", last):  # initials and U.S.
-        return True
-    return last.lower() in _ABBREVIATIONS
+    return [text[start:end] for start, end in split_text(text)]
 
 
 def _is_clean_sentence(sentence: str) -> bool:
