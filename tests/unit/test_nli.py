@@ -13,6 +13,7 @@ from consistency.judges.nli import (
     CrossEncoderNLI,
     NLIBackend,
     OnnxNLI,
+    _varint,
     expose_output,
     label_order,
     load_nli,
@@ -59,15 +60,6 @@ def test_nli_softmax_rows_sum_to_one():
 
 
 # --- a tiny ONNX graph written by hand: y = Neg(Relu(x)), x of shape [1, 4] ---
-
-
-def _varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, value = value & 0x7F, value >> 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
 
 
 def _int(number: int, value: int) -> bytes:
