@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from consistency.text import STOPWORDS, Token, stem, tokenize
+from consistency.text import STOPWORDS, Token, content_words, stem, stems_around, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -384,3 +384,20 @@ def pair_values(
         if len(partners) == 1 and sum(comparable(z, partners[0]) for z in rest_a) == 1:
             clashes.append((x, partners[0]))
     return agreed, clashes
+
+
+def same_event(text_a: str, x, text_b: str, y) -> bool:
+    """Whether two values in differently worded claims hang on the same words.
+
+    "1,400 people were detained" vs "3,500 people gathered" share only the head
+    noun: different facts, not a conflict. The words around each value (its
+    clause, four content words each side, the head noun right after it left
+    out) must share a stem.
+    """
+    return bool(_around(text_a, x) & _around(text_b, y))
+
+
+def _around(text: str, value) -> set[str]:
+    after = content_words(text[value.end:])[:1]
+    head = {stem(w) for w in after}
+    return stems_around(text, value.start, value.end) - head

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from consistency.judges.diff import changed_values, near_identical
 from consistency.judges.registry import register_check
-from consistency.quantities import pair_values
+from consistency.quantities import pair_values, same_event
 from consistency.text import STOPWORDS, Token, normalize_apostrophes, tokenize
 from consistency.types import CheckResult, Claim, Conflict, FindingType
 
@@ -348,6 +348,8 @@ def check_dates(a: Claim, b: Claim) -> CheckResult:
     dates_a = extract_dates(a.text, a.published)
     dates_b = extract_dates(b.text, b.published)
     agreed, clashes = pair_values(dates_a, dates_b, comparable, compatible)
+    if near_identical(a.text, b.text) is None:  # differently worded: same event words
+        clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)]
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
     matches = len(agreed)
     if not conflicts and near_identical(a.text, b.text) is not None:

@@ -23,7 +23,7 @@ import re
 from consistency.judges.diff import changed_values, near_identical
 from consistency.judges.duration import periods
 from consistency.judges.registry import register_check
-from consistency.quantities import Quantity, extract_quantities, pair_values
+from consistency.quantities import Quantity, extract_quantities, pair_values, same_event
 from consistency.text import tokenize
 from consistency.types import CheckResult, Claim, Conflict, FindingType
 
@@ -46,6 +46,8 @@ def check_numeric(a: Claim, b: Claim) -> CheckResult:
     if in_context:
         qa, qb = without_periods(a.text, qa), without_periods(b.text, qb)
     agreed, clashes = pair_values(qa, qb, same_measure, Quantity.agrees)
+    if not in_context:  # differently worded: the values must hang on the same words
+        clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)]
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
     if in_context:
         more_agreed, more_conflicts = _aligned(a.text, b.text)

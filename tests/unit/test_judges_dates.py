@@ -159,3 +159,13 @@ def test_judges_dates_context_flags_changed_year(a, b, value_a, value_b):
 @pytest.mark.parametrize("a, b", CONTEXT_AGREEMENTS)
 def test_judges_dates_context_passes_same_dates(a, b):
     assert check_dates(Claim.bare(a), Claim.bare(b)).conflicts == ()
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    ("The House delivered the article of impeachment on Monday evening.",
+     "On Tuesday, senators who act as jurors will be sworn in.", 0),
+    ("The House delivered the article of impeachment on Monday evening.",
+     "The article of impeachment was delivered by the House on Tuesday.", 1),
+])
+def test_judges_dates_differently_worded_dates_must_hang_on_same_words(a, b, conflicts):
+    assert len(check_dates(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts

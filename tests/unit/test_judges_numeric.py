@@ -151,3 +151,13 @@ def test_numeric_context_counts_agreeing_values_as_matches():
     result = check_numeric(Claim.bare("Two ferries were cancelled on Sunday, the operator said."),
                            Claim.bare("2 ferries were cancelled on Sunday, the operator said."))
     assert result.matches == 1
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    ("Police said 1,400 people were detained in the capital.",
+     "Organisers said 3,500 people gathered near the square.", 0),
+    ("Police said 1,400 people were detained in the capital.",
+     "Monitors said 3,500 people were detained in the capital.", 1),
+])
+def test_judges_numeric_differently_worded_values_must_hang_on_same_words(a, b, conflicts):
+    assert len(check_numeric(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
