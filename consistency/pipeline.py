@@ -14,7 +14,7 @@ from pathlib import Path
 from consistency.align import align
 from consistency.claims import split_claims
 from consistency.corpus import load_articles
-from consistency.errors import NoArticlesError
+from consistency.errors import NoArticlesError, SettingsError
 from consistency.judges.judge import PairJudge
 from consistency.settings import Settings
 from consistency.types import Article, Finding, Judgement, Label, Pair, Problem, Report, stable_id
@@ -41,9 +41,14 @@ def check_paths(paths: Sequence[str | Path], settings: Settings | None = None,
 
 def check(articles: Sequence[Article], settings: Settings | None = None,
           judge: PairJudge | None = None, problems: Sequence[Problem] = ()) -> Report:
-    """Compare every source with every other source and report their disagreements."""
-    settings = settings or Settings()
+    """Compare every source with every other source and report their disagreements.
+
+    A ``judge`` passed in (to reuse loaded models) must carry the same settings.
+    """
+    settings = settings or (judge.settings if judge else Settings())
     judge = judge or PairJudge(settings)
+    if judge.settings != settings:
+        raise SettingsError("the judge was built with other settings than the run's")
     claims = [c for article in articles for c in split_claims(article)]
     pairs = align(claims, judge.embedder, settings)
     judgements = judge.judge(pairs)
@@ -58,7 +63,7 @@ def _findings(pairs: Sequence[Pair], judgements: Sequence[Judgement],
               settings: Settings) -> list[Finding]:
     findings = []
     for pair, j in zip(pairs, judgements):
-        if j.label is not Label.DISAGREE or j.confidence < settings.min_confidence:
+        if j.label is not Label.DISAGREE:  # the judge decides at settings.min_confidence
             continue
         fid = stable_id(*sorted((pair.a.id, pair.b.id)), j.type.value)
         findings.append(Finding(id=fid, type=j.type, confidence=j.confidence, pair=pair,

@@ -9,7 +9,8 @@ For each aligned pair the judge
 3. turns those signals into features and applies a logistic combiner whose
    weights ship in ``consistency/models/combiner.json`` (trained by
    ``benchmarks/train_combiner.py``, see docs/judge.md);
-4. labels the pair ``disagree`` when P(disagree) >= ``threshold``. The type is
+4. labels the pair ``disagree`` when P(disagree) >= ``Settings.min_confidence``
+   (default 0.5, the threshold the shipped combiner was assessed at). The type is
    the strongest typed conflict; with none, a disagreement is ``semantic``.
 
 ``confidence`` is the combiner's probability that the pair really disagrees,
@@ -54,7 +55,11 @@ AGREE_SIMILARITY = 0.6
 
 @dataclass(frozen=True)
 class Combiner:
-    """Logistic regression over FEATURES: P(disagree) = sigmoid(w . x + b)."""
+    """Logistic regression over FEATURES: P(disagree) = sigmoid(w . x + b).
+
+    ``threshold`` is the decision threshold the weights were trained and assessed
+    at; ``Settings.min_confidence`` defaults to it (a test keeps the two equal).
+    """
 
     weights: tuple[float, ...]
     bias: float
@@ -90,7 +95,8 @@ class PairJudge:
 
     @property
     def threshold(self) -> float:
-        return self.combiner.threshold
+        """P(disagree) at or above which a pair is a disagreement: ``--min-confidence``."""
+        return self.settings.min_confidence
 
     @property
     def nli(self):

@@ -60,6 +60,21 @@ def test_judge_shipped_combiner_matches_feature_layout():
     combiner = Combiner.load()
     assert len(combiner.weights) == len(FEATURES)
     assert 0.0 < combiner.threshold < 1.0
+    assert Settings().min_confidence == combiner.threshold
+
+
+def test_judge_decides_at_min_confidence():
+    pair = _pair("The fire killed 12 people in the city.", "The fire killed 40 people in the city.")
+    w = np.zeros(len(FEATURES))
+    w[FEATURES.index("conflict_numeric")] = 1.5  # P = sigmoid(1.5 * strength - 2) < 0.5
+    combiner = Combiner(tuple(w), bias=-2.0, threshold=0.5)
+    low = PairJudge(Settings(min_confidence=0.3), nli=FixedNLI(), embedder=HashingEmbedder(),
+                    combiner=combiner)
+    default = PairJudge(Settings(), nli=FixedNLI(), embedder=HashingEmbedder(), combiner=combiner)
+    [j_low], [j_default] = low.judge([pair]), default.judge([pair])
+    assert 0.3 <= j_low.confidence < 0.5
+    assert j_low.label is Label.DISAGREE and j_low.type is FindingType.NUMERIC
+    assert j_default.label is not Label.DISAGREE
 
 
 def test_judge_explain_names_both_sides():

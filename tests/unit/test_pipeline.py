@@ -1,6 +1,6 @@
 import pytest
 
-from consistency.errors import NoArticlesError
+from consistency.errors import NoArticlesError, SettingsError
 from consistency.judges.judge import FEATURES, Combiner, PairJudge
 from consistency.pipeline import check, check_paths, exit_code
 from consistency.settings import Settings
@@ -9,10 +9,10 @@ from consistency.types import Article, FindingType, Report
 from ..conftest import FixedNLI, HashingEmbedder
 
 
-def _judge():
+def _judge(settings=None):
     w = [0.0] * len(FEATURES)
     w[FEATURES.index("conflict_numeric")] = 6.0
-    return PairJudge(Settings(), nli=FixedNLI(), embedder=HashingEmbedder(),
+    return PairJudge(settings or Settings(), nli=FixedNLI(), embedder=HashingEmbedder(),
                      combiner=Combiner(tuple(w), bias=-2.0, threshold=0.5))
 
 
@@ -42,8 +42,14 @@ def test_pipeline_finding_ids_are_stable_and_order_independent():
 
 
 def test_pipeline_min_confidence_filters_findings():
-    report = check(ARTICLES, Settings(min_confidence=0.999), judge=_judge())
+    settings = Settings(min_confidence=0.999)
+    report = check(ARTICLES, settings, judge=_judge(settings))
     assert report.findings == ()
+
+
+def test_pipeline_rejects_a_judge_with_other_settings():
+    with pytest.raises(SettingsError, match="judge"):
+        check(ARTICLES, Settings(min_confidence=0.9), judge=_judge())
 
 
 def test_pipeline_single_source_has_no_pairs():
