@@ -6,7 +6,7 @@ its value; the CLI builds a Settings and the library reads only that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from consistency.errors import SettingsError
 
@@ -46,7 +46,6 @@ class Settings:
     # Claims shorter than this many word tokens are not aligned (too little to compare).
     min_claim_words: int = 4
     batch_size: int = 32
-    extras: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
