@@ -191,9 +191,7 @@ def _read_plain(path: Path) -> list[Record]:
 
 
 def _read_html(path: Path) -> list[Record]:
-    page = extract_html(read_text(path))
-    return [Record(text=page.text, source=page.source, title=page.title,
-                   published=page.published, url=page.url)]
+    return [extract_html(read_text(path))]
 
 
 def _body(value: object) -> str | None:
@@ -405,17 +403,6 @@ def _content_root(root: _Node) -> _Node:
     return root
 
 
-@dataclass(frozen=True)
-class HtmlPage:
-    """What :func:`extract_html` found in a page."""
-
-    text: str
-    title: str = ""
-    source: str = ""
-    published: str = ""
-    url: str = ""
-
-
 def _metas(root: _Node) -> dict[str, str]:
     metas: dict[str, str] = {}
     for node in root.find_all("meta"):
@@ -443,7 +430,7 @@ def _page_date(root: _Node, content: _Node, metas: dict[str, str]) -> str:
                    *(metas.get(k, "") for k in _PUBLISHED_META[2:])])
 
 
-def extract_html(html: str) -> HtmlPage:
+def extract_html(html: str) -> Record:
     """The article text and metadata of an HTML page, without navigation and other furniture.
 
     Example::
@@ -465,7 +452,7 @@ def extract_html(html: str) -> HtmlPage:
         text = f"{title}\n\n{text}"
     canonical = [n.attrs.get("href", "") for n in root.find_all("link")
                  if "canonical" in n.attrs.get("rel", "").lower().split()]
-    return HtmlPage(
+    return Record(
         text=text, title=title,
         source=_first([metas.get("og:site_name", ""), *(metas.get(k, "") for k in _AUTHOR_META)]),
         published=_page_date(root, content, metas),
