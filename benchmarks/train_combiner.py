@@ -30,6 +30,7 @@ import datetime as dt
 import difflib
 import json
 import logging
+import pickle
 import random
 import sys
 import time
@@ -41,7 +42,8 @@ from consistency.align import align
 from consistency.claims import split_claims
 from consistency.evaluation.datasets import data_root, load_snli, news_sentences
 from consistency.evaluation.synthetic import CORRUPTIONS, KINDS, build_pools, make_synthetic
-from consistency.judges.judge import FEATURES, PairJudge
+from consistency.judges.judge import FEATURES, Combiner, PairJudge
+from consistency.judges.nli import load_nli
 from consistency.settings import Settings
 from consistency.text import STOPWORDS
 from consistency.types import Article, Claim, Pair, stable_id
@@ -50,13 +52,21 @@ log = logging.getLogger("train_combiner")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "consistency" / "models" / "combiner.json"
 
 
-def neus_events(root: Path, limit: int, seed: int) -> list[list[Article]]:
-    """A seeded sample of ``limit`` events from neus_train.source, each a list of 3 articles."""
+#: The combiner trains on the first events of the seeded shuffle of neus_train.source;
+#: the NLI head (benchmarks/train_nli_head.py) on the ones after these, never the same.
+COMBINER_EVENTS = 150
+#: Likewise the first sentences of the seeded shuffle of neus_train sentences.
+COMBINER_SENTENCES = 6000
+
+
+def neus_events(root: Path, limit: int, seed: int, skip: int = 0) -> list[list[Article]]:
+    """A seeded sample of ``limit`` events from neus_train.source (after the first ``skip``
+    of the same shuffle), each a list of 3 articles."""
     lines = (root / "corpus" / "allsides" / "neus_train.source").read_text(
         encoding="utf-8").splitlines()
     random.Random(seed).shuffle(lines)
     events = []
-    for n, line in enumerate(lines[:limit]):
+    for n, line in enumerate(lines[skip:skip + limit], start=skip):
         articles = []
         for k, part in enumerate(line.split("[SEP]")):
             title, _, body = part.partition("ARTICLE=>")
@@ -68,10 +78,11 @@ def neus_events(root: Path, limit: int, seed: int) -> list[list[Article]]:
     return events
 
 
-def real_pairs(judge: PairJudge, root: Path, events: int, seed: int) -> list[Pair]:
+def real_pairs(judge: PairJudge, root: Path, events: int, seed: int,
+               skip: int = 0) -> list[Pair]:
     """Aligned cross-outlet pairs from real coverage of the same events (label: not disagree)."""
     pairs: list[Pair] = []
-    for articles in neus_events(root, events, seed):
+    for articles in neus_events(root, events, seed, skip):
         claims = [c for a in articles for c in split_claims(a)]
         pairs.extend(align(claims, judge.embedder, judge.settings))
     return pairs
@@ -143,6 +154,30 @@ def labelled_pairs(judge: PairJudge, args) -> tuple[list[Pair], np.ndarray, list
     return pairs, np.array(labels), groups
 
 
+class RecordedNLI:
+    """An NLI backend that remembers every reading in a pickle file between runs.
+
+    The NLI model is the slow part of featurising ~8k pairs; its readings do not
+    change when a typed check or a feature does, so a rerun only asks the real
+    model about pairs it has not seen.
+    """
+
+    def __init__(self, nli, path: Path | None):
+        self.nli, self.path = nli, path
+        self.seen: dict[tuple[str, str], np.ndarray] = {}
+        if path and path.exists():
+            self.seen = pickle.loads(path.read_bytes())
+
+    def predict(self, pairs):
+        missing = list(dict.fromkeys(p for p in pairs if p not in self.seen))
+        if missing:
+            for pair, row in zip(missing, self.nli.predict(missing)):
+                self.seen[pair] = row
+            if self.path:
+                self.path.write_bytes(pickle.dumps(self.seen))
+        return np.array([self.seen[p] for p in pairs]).reshape(len(pairs), 3)
+
+
 def fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, seed: int):
     """Logistic regression; C chosen by 5-fold cross-validated (weighted) log loss."""
     from sklearn.linear_model import LogisticRegression
@@ -170,10 +205,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="the shared data folder")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--sentences", type=int, default=6000)
+    parser.add_argument("--sentences", type=int, default=COMBINER_SENTENCES)
     parser.add_argument("--per-kind", type=int, default=300)
     parser.add_argument("--snli", type=int, default=3000)
-    parser.add_argument("--events", type=int, default=150)
+    parser.add_argument("--events", type=int, default=COMBINER_EVENTS)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--real-weight", type=float, default=3.0,
                         help="weight of real cross-outlet (not-disagree) pairs: a false alarm "
@@ -181,6 +216,9 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--features", type=Path, default=None,
                         help="an .npz to cache the feature matrix in (reused when present)")
+    parser.add_argument("--nli-cache", type=Path, default=None,
+                        help="a pickle of NLI readings, reused and extended (features are "
+                             "recomputed, the NLI model only runs on new pairs)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
@@ -189,7 +227,10 @@ def main(argv=None) -> int:
         cached = np.load(args.features)
         x, y, groups = cached["x"], cached["y"], list(cached["groups"])
     else:
-        judge = PairJudge(Settings())
+        settings = Settings()
+        untrained = Combiner((0.0,) * len(FEATURES), 0.0, args.threshold, "untrained")
+        judge = PairJudge(settings, nli=RecordedNLI(load_nli(settings.judge), args.nli_cache),
+                          combiner=untrained)
         pairs, y, groups = labelled_pairs(judge, args)
         x, _ = judge.featurize(pairs)
         if args.features:

@@ -30,8 +30,11 @@ from sklearn.preprocessing import StandardScaler
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from consistency.embed import resolve_model_dir  # noqa: E402
+from consistency.evaluation.datasets import news_sentences  # noqa: E402
+from consistency.evaluation.synthetic import make_synthetic  # noqa: E402
 from consistency.judges.nli import HEAD_PATH, LABELS, POOLED_OUTPUT, OnnxNLI  # noqa: E402
 from consistency.settings import DEFAULT_JUDGE  # noqa: E402
 
@@ -88,6 +91,46 @@ def load_msrp_paraphrases(path: Path) -> Dataset:
                    [str(i) for i in range(len(pairs))])
 
 
+def load_news(data_root: Path, events: int, per_kind: int) -> Dataset:
+    """News-domain pairs from ``neus_train.source``, disjoint from what the combiner uses.
+
+    SNLI calls two captions that describe different things a contradiction; in
+    news, two sentences giving different facts of one story are neutral. So:
+
+    * real aligned cross-outlet pairs of ``events`` events -> neutral (a little
+      label noise: real coverage now and then does contradict itself);
+    * synthetic corruptions of news sentences (number, date, duration, negation,
+      entity and speaker swaps) -> contradiction; their light paraphrases ->
+      entailment.
+
+    Events and sentences come after the ones ``train_combiner.py`` uses in the
+    same seeded shuffles, so the combiner never sees the head's training pairs.
+    """
+    import random
+
+    from train_combiner import COMBINER_EVENTS, COMBINER_SENTENCES, real_pairs
+
+    from consistency.judges.judge import PairJudge
+    from consistency.settings import Settings
+
+    judge = PairJudge(Settings())
+    real = real_pairs(judge, data_root, events, SEED, skip=COMBINER_EVENTS)
+    pairs = [(p.a.text, p.b.text) for p in real]
+    labels = ["neutral"] * len(real)
+    groups = [p.a.source.split("-")[0] for p in real]
+    sentences = list(news_sentences("train", data_root))
+    random.Random(SEED).shuffle(sentences)
+    synthetic = make_synthetic(sentences[COMBINER_SENTENCES:2 * COMBINER_SENTENCES],
+                               seed=SEED, per_kind=per_kind, name="news-synthetic")
+    for q in synthetic.pairs:
+        pairs.append((q.claim_a, q.claim_b))
+        labels.append("contradiction" if q.contradiction else "entailment")
+        groups.append(q.claim_a)
+    print(f"  news pairs: {len(real)} real cross-outlet (neutral), "
+          f"{len(synthetic.pairs)} synthetic")
+    return Dataset("news", pairs, labels, groups)
+
+
 def cached_features(nli: OnnxNLI, data: Dataset, cache: Path) -> np.ndarray:
     """``nli.features`` for a dataset, cached on disk by a hash of its pairs."""
     digest = hashlib.sha256(json.dumps(data.pairs).encode("utf-8")).hexdigest()[:16]
@@ -129,7 +172,8 @@ def fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[StandardScaler, Lo
     return scaler, model
 
 
-def head_json(scaler, model, c: float, validation: dict, model_file: Path) -> dict:
+def head_json(scaler, model, c: float, validation: dict, model_file: Path,
+              training_data: str) -> dict:
     return {
         "labels": [str(label) for label in model.classes_],
         "feature_output": POOLED_OUTPUT,
@@ -142,10 +186,11 @@ def head_json(scaler, model, c: float, validation: dict, model_file: Path) -> di
             "model_file": {"name": model_file.name, "bytes": model_file.stat().st_size},
             "feature_layout": ["pooled(a,b)[0:384]", "pooled(b,a)[384:768]",
                                "P_class1(a,b)[768]", "P_class1(b,a)[769]"],
-            "training_data": "SNLI 1.0 test split (9,824 labelled pairs), final full stop "
-                             "restored; no other data",
+            "training_data": training_data,
             "licence": "SNLI is CC BY-SA 4.0 (Bowman et al. 2015); these weights are derived "
-                       "from it and shared under the same licence",
+                       "from it and shared under the same licence. The neus_train pairs are "
+                       "news text owned by its publishers (NeuS crawl, code MIT); only "
+                       "weights derived from them are shipped, never the text",
             "method": "StandardScaler + multinomial LogisticRegression (lbfgs), C chosen by "
                       "log loss on a premise-grouped 80/20 split, refit on all pairs",
             "C": c, "seed": SEED, "validation": validation,
@@ -187,6 +232,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/consistency-nli-features"))
     parser.add_argument("--out", type=Path, default=HEAD_PATH)
+    parser.add_argument("--news-events", type=int, default=200,
+                        help="neus_train events whose aligned pairs join as neutral (0: SNLI only)")
+    parser.add_argument("--news-per-kind", type=int, default=200,
+                        help="synthetic news corruptions per kind (0: none)")
     args = parser.parse_args()
     folder = Path(resolve_model_dir(DEFAULT_JUDGE))
     model_file = sorted(folder.glob("*.onnx"))[0]
@@ -194,10 +243,22 @@ def main() -> None:
 
     snli = load_snli(args.data / "nli" / "snli_1.0_test.jsonl")
     x, y = cached_features(nli, snli, args.cache), np.array(snli.labels)
-    c, validation = choose_c(x, y, snli.groups)
+    groups = list(snli.groups)
+    if args.news_events or args.news_per_kind:
+        news = load_news(args.data, args.news_events, args.news_per_kind)
+        x = np.vstack([x, cached_features(nli, news, args.cache)])
+        y = np.concatenate([y, news.labels])
+        groups += news.groups
+    c, validation = choose_c(x, y, groups)
     scaler, model = fit_head(x, y, c)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(head_json(scaler, model, c, validation, model_file)) + "\n")
+    described = "SNLI 1.0 test split (9,824 labelled pairs), final full stop restored"
+    if args.news_events or args.news_per_kind:
+        described += (f"; news pairs from neus_train.source ({len(news.pairs)}: real aligned "
+                      f"cross-outlet pairs of {args.news_events} events as neutral, synthetic "
+                      f"corruptions / paraphrases of its sentences as contradiction / entailment)")
+    args.out.write_text(json.dumps(head_json(scaler, model, c, validation, model_file,
+                                             described)) + "\n")
     print(f"wrote {args.out} (C={c}, validation {validation})")
 
     order = [list(model.classes_).index(label) for label in LABELS]

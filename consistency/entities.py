@@ -295,13 +295,38 @@ def same_entity(a: str, b: str) -> bool:
         return False
     if _alias(a) == _alias(b):
         return True
-    sa, sb = set(wa), set(wb)
-    if sa <= sb or sb <= sa:
+    if _words_within(wa, wb) or _words_within(wb, wa):
         return True
     joined_a, joined_b = "".join(wa), "".join(wb)
     if len(wa) == 1 and len(wb) > 1 and joined_a.upper() == initials(b):
         return True
     return len(wb) == 1 and len(wa) > 1 and joined_b.upper() == initials(a)
+
+
+def _words_within(x: list[str], y: list[str]) -> bool:
+    """Every word of ``x`` is a word of ``y`` or its demonym ("North Korean" in "North Korea")."""
+    return all(any(w == v or same_place(w, v) for v in y) for w in x)
+
+
+_PLACE_ENDINGS = ("", "a", "e", "o", "y")
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
+
+
+def same_place(x: str, y: str) -> bool:
+    """Whether one word is the other's demonym: Korea/Korean, China/Chinese, Italy/Italian.
+
+    The words share a stem of at least four letters; what is left is a place
+    ending on one side and a demonym ending on the other ("Johns" / "Johnson": no).
+    """
+    x, y = x.lower(), y.lower()
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    if n < 4 or x == y:
+        return False
+    rx, ry = x[n:], y[n:]
+    return (rx in _PLACE_ENDINGS and ry in _DEMONYM_ENDINGS) or (
+        ry in _PLACE_ENDINGS and rx in _DEMONYM_ENDINGS)
 
 
 # ---------------------------------------------------------------------------

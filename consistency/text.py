@@ -59,20 +59,32 @@ def normalize_apostrophes(text: str) -> str:
 # (suffix, replacement, letters that must remain), tried in order.
 _SUFFIXES = (
     ("ational", "at", 3), ("ations", "at", 3), ("ation", "at", 3), ("ingly", "", 3),
-    ("edly", "", 3), ("ments", "", 3), ("ment", "", 3), ("ness", "", 3), ("ies", "i", 2),
+    ("edly", "", 3), ("nesses", "", 3), ("ments", "", 3), ("ment", "", 3), ("ness", "", 3), ("ies", "i", 2),
     ("ied", "i", 2), ("ing", "", 3), ("ers", "", 3), ("er", "", 3), ("ed", "", 3), ("es", "", 3),
     ("ly", "", 5), ("s", "", 3), ("e", "", 3),
 )
 
+_UNDOUBLE = {"ed", "ing", "er", "ers"}
+
 
 def stem(word: str) -> str:
-    """A light suffix-stripping stem: ``stem("provided") == stem("provides") == "provid"``."""
+    """A light suffix-stripping stem: ``stem("provided") == stem("provides") == "provid"``.
+
+    A doubled final consonant left by -ed / -ing / -er is undoubled, so
+    ``stem("stopped") == stem("stop")``.
+    """
     w = normalize_apostrophes(word.lower())
     if w.endswith("'s"):
         w = w[:-2]
     for suffix, repl, keep in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= keep:
-            return w[: -len(suffix)] + repl
+            if suffix == "s" and w.endswith("ss"):  # "press", "business": not plurals
+                return w
+            w = w[: -len(suffix)] + repl
+            # "stopped" -> "stop", "planning" -> "plan"; not "called" -> "cal".
+            if suffix in _UNDOUBLE and w[-1] == w[-2] and w[-1] not in "dlsz" and w[-1] not in "aeiou":
+                w = w[:-1]
+            return w
     return w[:-1] + "i" if w.endswith("y") and len(w) > 3 else w
 
 

@@ -84,14 +84,20 @@ def check_attribution(a: Claim, b: Claim) -> CheckResult:
                           Claim.bare("Jones said the plan failed."))
         # -> one ATTRIBUTION conflict, value_a "Smith", value_b "Jones"
     """
-    result = _conservative(a, b)
-    if result.conflicts or near_identical(a.text, b.text) is None:
+    in_context = near_identical(a.text, b.text) is not None
+    result = _conservative(a, b, nouns=in_context)
+    if result.conflicts or not in_context:
         return result
     return _in_context(a, b) or result
 
 
-def _conservative(a: Claim, b: Claim) -> CheckResult:
-    """Different speakers of largely the same statement, neither one mentioned by the other."""
+def _conservative(a: Claim, b: Claim, nouns: bool = True) -> CheckResult:
+    """Different speakers of largely the same statement, neither one mentioned by the other.
+
+    With ``nouns`` False (differently worded claims), a speaker given only by a common
+    noun ("officials", "the rapper") cannot conflict: it may well describe the person
+    the other claim names. It still counts towards matches.
+    """
     sa, sb = _named(a), _named(b)
     if not sa or not sb:
         return CheckResult()
@@ -101,6 +107,11 @@ def _conservative(a: Claim, b: Claim) -> CheckResult:
     matches = sum(1 for _, x in sa for _, y in sb if same_entity(x, y))
     if matches:
         return CheckResult(matches=matches)
+    if not nouns:
+        sa = [(s, n) for s, n in sa if s.kind != "noun"]
+        sb = [(s, n) for s, n in sb if s.kind != "noun"]
+        if not sa or not sb:
+            return CheckResult()
     return CheckResult(_conflicts(a, b, sa, sb, overlap))
 
 

@@ -56,6 +56,10 @@ _FOR = re.compile(
     rf"\bfor\s+(?:(?:the\s+)?(?:next|first|coming|following)\s+|a\s+period\s+of\s+"
     rf"|(?:at\s+least|up\s+to|about|around|nearly|some)\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})s?\b",
     re.IGNORECASE)
+#: Two periods read as one sum: "three years and four months", "3 years, 4 months".
+_SUM = re.compile(
+    rf"(?:\bfor\s+)?\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})s?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    rf"(?P<n2>{_NUM})\s+(?P<u2>{_UNIT})s?\b", re.IGNORECASE)
 _COMPOUND = re.compile(
     rf"(?P<core>(?:\b(?:a|an|the)\s+)?\b(?P<n>{_NUM})-(?P<u>{_UNIT})(?:-long)?)\b"
     rf"(?:\s+(?P<noun>[a-z]+))?", re.IGNORECASE)
@@ -129,6 +133,10 @@ def _raw_durations(text: str):
         yield m.start(), m.end(), OPEN, None
     for m in _UNTIL.finditer(text):
         yield _until_clause(text, m)
+    for m in _SUM.finditer(text):
+        if _sum_is_period(m) and (m.group().lower().startswith("for") or _bare_is_period(text, m)):
+            yield m.start(), m.end(), FIXED, _days(m.group("n"), m.group("u")) + _days(
+                m.group("n2"), m.group("u2"))
     for m in _FOR.finditer(text):
         yield m.start(), m.end(), FIXED, _days(m.group("n"), m.group("u"))
     for m in _COMPOUND.finditer(text):
@@ -147,6 +155,11 @@ def _bare_is_period(text: str, m: re.Match) -> bool:
         return False
     near = [w.lower().strip(",\"'") for w in before.split()[-3:] + after.split()[:1]]
     return any(stem(w) in _TRIGGERS for w in near)
+
+
+def _sum_is_period(m: re.Match) -> bool:
+    """"3 years, 4 months" adds up; "2 days and 3 days" or "4 months, 3 years" do not."""
+    return _DAYS[m.group("u").lower()] > _DAYS[m.group("u2").lower()]
 
 
 def _days(number: str, unit: str) -> float:
@@ -291,6 +304,10 @@ def periods(text: str) -> list[Period]:
         [('for two weeks', 14.0), ('indefinitely', None)]
     """
     found = [Period(m.group(), m.start(), m.end()) for m in _OPEN.finditer(text)]
+    for m in _SUM.finditer(text):
+        if _sum_is_period(m) and not any(p.start < m.end() and m.start() < p.end for p in found):
+            days = _days(m.group("n"), m.group("u")) + _days(m.group("n2"), m.group("u2"))
+            found.append(Period(m.group(), m.start(), m.end(), days, m.group("u2").lower()))
     for m in _PERIOD.finditer(text):
         period = _period(text, m)
         if period and not any(p.start < m.end() and m.start() < p.end for p in found):

@@ -31,7 +31,7 @@ import numpy as np
 
 from consistency.judges.registry import get_check
 from consistency.settings import Settings
-from consistency.text import content_stems
+from consistency.text import content_stems, stems_around
 from consistency.types import CheckResult, Claim, Conflict, FindingType, Judgement, Label, Pair
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 TYPED = ("numeric", "duration", "date", "polarity", "attribution", "entity")
 FEATURES = (
     *(f"conflict_{t}" for t in TYPED),
+    "anchored",
     "matches",
     "nli_contradiction",
     "nli_entailment",
@@ -195,14 +196,38 @@ def _features(pair: Pair, results: dict[str, CheckResult], nli: np.ndarray) -> l
     for name in TYPED:
         r = results.get(name)
         conflicts.append(r.strongest.strength if r is not None and r.strongest else 0.0)
+    anchored = max((c.strength * anchor(c, pair) for r in results.values() for c in r.conflicts),
+                   default=0.0)
     matches = sum(r.matches for r in results.values())
     sa, sb = content_stems(pair.a.text), content_stems(pair.b.text)
     union = sa | sb
     overlap = len(sa & sb) / len(union) if union else 0.0
     # What one claim asserts that the other lacks, the larger of the two directions.
     novelty = max(len(sb - sa) / len(sb) if sb else 0.0, len(sa - sb) / len(sa) if sa else 0.0)
-    return [*conflicts, math.log1p(matches), float(nli[0]), float(nli[1]), pair.similarity,
+    return [*conflicts, anchored, math.log1p(matches), float(nli[0]), float(nli[1]), pair.similarity,
             overlap, novelty]
+
+
+def anchor(conflict: Conflict, pair: Pair) -> float:
+    """How far both values hang on the same words: 1.0 when they plainly state one fact.
+
+    The content stems around ``value_a`` in claim a (``stems_around``) that claim b
+    also uses, as a share, averaged with the same from b's side. "Police detained
+    300" vs "Organisers said 5,000 gathered" scores 0 (detained, gathered: two facts);
+    "stop providing it to police until Congress acts" vs "sales to the police will
+    be stopped for 1 year" scores about 0.6 (stop, police: one fact). A value not
+    found verbatim scores 0.
+    """
+    return (_hangs_on(conflict.value_a, pair.a.text, pair.b.text)
+            + _hangs_on(conflict.value_b, pair.b.text, pair.a.text)) / 2
+
+
+def _hangs_on(value: str, text: str, other: str) -> float:
+    start = text.find(value) if value else -1
+    if start < 0:
+        return 0.0
+    around = stems_around(text, start, start + len(value))
+    return len(around & content_stems(other)) / len(around) if around else 0.0
 
 
 def explain(conflict: Conflict, pair: Pair) -> str:

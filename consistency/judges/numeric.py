@@ -41,10 +41,10 @@ def check_numeric(a: Claim, b: Claim) -> CheckResult:
         >>> (r.conflicts[0].value_a, r.conflicts[0].value_b)
         ('$2.5 million', '$25 million')
     """
-    qa, qb = extract_quantities(a.text), extract_quantities(b.text)
+    # Periods of time ("40 months", "three years and four months") are the duration check's.
+    qa = without_periods(a.text, extract_quantities(a.text))
+    qb = without_periods(b.text, extract_quantities(b.text))
     in_context = near_identical(a.text, b.text) is not None
-    if in_context:
-        qa, qb = without_periods(a.text, qa), without_periods(b.text, qb)
     agreed, clashes = pair_values(qa, qb, same_measure, Quantity.agrees)
     if not in_context:  # differently worded: the values must hang on the same words
         clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)]

@@ -81,6 +81,12 @@ SAME_CASES = [
     ("IBM", "Amazon", False),
     ("Oakland", "Fresno", False),
     ("ACLU", "American Medical Association", False),
+    ("North Korean", "North Korea", True),
+    ("Chinese", "China", True),
+    ("Mexican", "Mexico", True),
+    ("Iranian", "Iran", True),
+    ("Johns", "Johnson", False),
+    ("Austria", "Australia", False),
 ]
 
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from consistency.judges.judge import FEATURES, Combiner, PairJudge, explain
+from consistency.judges.judge import FEATURES, Combiner, PairJudge, anchor, explain
 from consistency.settings import Settings
 from consistency.types import Claim, Conflict, FindingType, Label, Pair
 
@@ -100,3 +100,21 @@ def test_judge_wide_pair_with_typed_conflict_can_disagree():
                 mutual=False)
     [j] = judge.judge([pair])
     assert j.label is Label.DISAGREE and j.type is FindingType.NUMERIC
+
+
+def _anchor(a, b, value_a, value_b):
+    return anchor(Conflict(FindingType.NUMERIC, value_a, value_b), _pair(a, b))
+
+
+def test_anchor_is_high_when_both_values_hang_on_the_same_words():
+    same_fact = _anchor("Police detained 300 people at the rally.",
+                        "Police said they detained 250 people.", "300", "250")
+    other_fact = _anchor("Police detained 300 people at the rally.",
+                         "Organisers counted 5,000 marchers.", "300", "5,000")
+    assert same_fact >= 0.5 > other_fact
+    assert other_fact == 0.0
+
+
+def test_anchor_counts_a_value_not_found_in_its_claim_as_hanging_on_nothing():
+    assert _anchor("Sales rose 5%.", "Sales rose 9%.", "5%", "9%") == 1.0
+    assert _anchor("Sales rose 5%.", "Sales rose 9%.", "7%", "9%") == 0.5

@@ -217,3 +217,22 @@ def test_judges_duration_context_vague_units_are_weaker():
         Claim.bare("The coach said the team had trained for months before the final."))
     assert [(c.value_a, c.value_b, c.strength) for c in result.conflicts] == [
         ("weeks", "months", 0.75)]
+
+
+@pytest.mark.parametrize(("text", "expression", "days"), [
+    ("He was sentenced to three years and four months in prison.",
+     "three years and four months", 3 * 365.25 + 4 * 365.25 / 12),
+    ("The ban lasts for 2 years, 6 months.", "for 2 years, 6 months", 2.5 * 365.25),
+])
+def test_judges_duration_reads_a_sum_of_periods_as_one(text, expression, days):
+    [found] = extract_durations(text)
+    assert (found.text, found.days) == (expression, pytest.approx(days))
+
+
+def test_judges_duration_sum_of_periods_is_compared_as_a_whole():
+    same = get_check("duration")(Claim.bare("Stone was sentenced to three years and four months."),
+                                 Claim.bare("Stone was sentenced to 40 months in prison."))
+    other = get_check("duration")(Claim.bare("Stone was sentenced to three years and four months."),
+                                  Claim.bare("Stone was sentenced to two years in prison."))
+    assert same.conflicts == () and same.matches == 1
+    assert other.strongest.value_b == "two years"

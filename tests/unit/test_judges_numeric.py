@@ -161,3 +161,10 @@ def test_numeric_context_counts_agreeing_values_as_matches():
 ])
 def test_judges_numeric_differently_worded_values_must_hang_on_same_words(a, b, conflicts):
     assert len(check_numeric(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
+
+
+def test_numeric_leaves_periods_of_time_to_the_duration_check():
+    # "Four" is part of "three years and four months" (= 40 months): not a count of 4
+    result = check_numeric(Claim.bare("Stone was sentenced to three years and four months."),
+                           Claim.bare("Stone was sentenced to 40 months in prison."))
+    assert result.conflicts == ()
