@@ -59,9 +59,9 @@ def normalize_apostrophes(text: str) -> str:
 # (suffix, replacement, letters that must remain), tried in order.
 _SUFFIXES = (
     ("ational", "at", 3), ("ations", "at", 3), ("ation", "at", 3), ("ingly", "", 3),
-    ("edly", "", 3), ("nesses", "", 3), ("ments", "", 3), ("ment", "", 3), ("ness", "", 3), ("ies", "i", 2),
-    ("ied", "i", 2), ("ing", "", 3), ("ers", "", 3), ("er", "", 3), ("ed", "", 3), ("es", "", 3),
-    ("ly", "", 5), ("s", "", 3), ("e", "", 3),
+    ("edly", "", 3), ("nesses", "", 3), ("ments", "", 3), ("ment", "", 3), ("ness", "", 3),
+    ("ies", "i", 2), ("ied", "i", 2), ("ing", "", 3), ("ers", "", 3), ("er", "", 3),
+    ("ed", "", 3), ("es", "", 3), ("ly", "", 5), ("s", "", 3), ("e", "", 3),
 )
 
 _UNDOUBLE = {"ed", "ing", "er", "ers"}
@@ -82,7 +82,7 @@ def stem(word: str) -> str:
                 return w
             w = w[: -len(suffix)] + repl
             # "stopped" -> "stop", "planning" -> "plan"; not "called" -> "cal".
-            if suffix in _UNDOUBLE and w[-1] == w[-2] and w[-1] not in "dlsz" and w[-1] not in "aeiou":
+            if suffix in _UNDOUBLE and w[-1] == w[-2] and w[-1] not in "aeioudlsz":
                 w = w[:-1]
             return w
     return w[:-1] + "i" if w.endswith("y") and len(w) > 3 else w

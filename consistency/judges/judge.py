@@ -204,8 +204,8 @@ def _features(pair: Pair, results: dict[str, CheckResult], nli: np.ndarray) -> l
     overlap = len(sa & sb) / len(union) if union else 0.0
     # What one claim asserts that the other lacks, the larger of the two directions.
     novelty = max(len(sb - sa) / len(sb) if sb else 0.0, len(sa - sb) / len(sa) if sa else 0.0)
-    return [*conflicts, anchored, math.log1p(matches), float(nli[0]), float(nli[1]), pair.similarity,
-            overlap, novelty]
+    return [*conflicts, anchored, math.log1p(matches), float(nli[0]), float(nli[1]),
+            pair.similarity, overlap, novelty]
 
 
 def anchor(conflict: Conflict, pair: Pair) -> float:
