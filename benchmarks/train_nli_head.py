@@ -120,7 +120,6 @@ def load_news(data_root: Path, events: int, per_kind: int) -> tuple[Dataset, Dat
     )
 
     from consistency.evaluation.synthetic import build_pools
-
     from consistency.judges.judge import PairJudge
     from consistency.settings import Settings
 

@@ -103,7 +103,19 @@ _COUNTRY_ALIASES = (
     frozenset({"uk", "united kingdom", "britain", "great britain"}),
     frozenset({"eu", "european union"}),
     frozenset({"un", "united nations"}),
+    frozenset({"nyc", "new york city"}),
+    frozenset({"gop", "republican", "republicans", "republican party"}),
 )
+#: Demonyms that do not share a stem with their place (regular ones are found by
+#: :func:`same_place`: Korea / Korean, China / Chinese, Iraq / Iraqi).
+_IRREGULAR_DEMONYMS = {
+    "britain": "british", "uk": "british", "england": "english", "scotland": "scottish",
+    "wales": "welsh", "ireland": "irish", "spain": "spanish", "france": "french",
+    "netherlands": "dutch", "holland": "dutch", "switzerland": "swiss", "greece": "greek",
+    "turkey": "turkish", "poland": "polish", "denmark": "danish", "sweden": "swedish",
+    "finland": "finnish", "philippines": "filipino", "thailand": "thai", "peru": "peruvian",
+    "afghanistan": "afghan", "kuwait": "kuwaiti",
+}
 
 
 @dataclass(frozen=True)
@@ -264,7 +276,9 @@ def name_spans(text: str) -> list[Span]:
 
 
 def _name_words(name: str) -> list[str]:
-    return [_bare(w).lower() for w in normalize_apostrophes(name).replace(".", "").split()]
+    """Lower-cased words of a name; hyphens split ("Manning-WikiLeaks": two words)."""
+    text = normalize_apostrophes(name).replace(".", "").replace("-", " ")
+    return [w for w in (_bare(w).lower() for w in text.split()) if w]
 
 
 def initials(name: str) -> str:
@@ -297,6 +311,13 @@ def same_entity(a: str, b: str) -> bool:
         return True
     if _words_within(wa, wb) or _words_within(wb, wa):
         return True
+    if len(wa) >= 2 and len(wb) >= 2 and wa[-2:] == wb[-2:]:
+        return True  # "Iron Lady Margaret Thatcher" / "British PM Margaret Thatcher"
+    ka, kb = _alias(a).split(), _alias(b).split()
+    if (ka, kb) != (wa, wb) and (_words_within(ka, kb) or _words_within(kb, ka)):
+        return True  # "NYC" vs "New York": "new york city" holds "new york"
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     joined_a, joined_b = "".join(wa), "".join(wb)
     if len(wa) == 1 and len(wb) > 1 and joined_a.upper() == initials(b):
         return True
@@ -304,8 +325,67 @@ def same_entity(a: str, b: str) -> bool:
 
 
 def _words_within(x: list[str], y: list[str]) -> bool:
-    """Every word of ``x`` is a word of ``y`` or its demonym ("North Korean" in "North Korea")."""
-    return all(any(w == v or same_place(w, v) for v in y) for w in x)
+    """Every word of ``x`` stands for a word of ``y``: the same word, its demonym ("North
+    Korean" in "North Korea"), its short form ("N Korea", "Pak", "Lit Fest") or a spelling
+    variant of a long name ("Rowhani" / "Rohani", "Taliban" / "Taleban")."""
+    return all(any(_same_word(w, v) for v in y) for w in x)
+
+
+def _same_word(w: str, v: str) -> bool:
+    if w == v or same_place(w, v) or _alias(w) == _alias(v):
+        return True
+    short, long_ = sorted((w, v), key=len)
+    if len(short) <= 4 and len(long_) > len(short) and long_.startswith(short):
+        return True  # "n" / "north", "pak" / "pakistan", "fest" / "festival"
+    return min(len(w), len(v)) >= 6 and w[0] == v[0] and _one_edit(w, v)
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether ``x`` becomes ``y`` by one insertion, deletion, substitution or swap of
+    neighbouring letters (Damerau distance 1)."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    i = 0
+    while i < min(len(x), len(y)) and x[i] == y[i]:
+        i += 1
+    if len(x) == len(y):
+        swapped = i + 1 < len(x) and x[i] == y[i + 1] and x[i + 1] == y[i]
+        return x[i + 1:] == y[i + 1:] or (swapped and x[i + 2:] == y[i + 2:])
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    return longer[i + 1:] == shorter[i:]
+
+
+def _acronym_of(acronym_name: str, name: str) -> bool:
+    """Whether a short capitalised word of ``acronym_name`` stands for a run of words of
+    ``name`` and the remaining words agree: "Kenya SC" / "Kenya Supreme Court", "BoE" /
+    "Bank of England", "USGS" / "US Geological Survey"."""
+    words = normalize_apostrophes(acronym_name).replace(".", "").split()
+    others = normalize_apostrophes(name).replace(".", "").split()
+    for k, word in enumerate(words):
+        letters = "".join(ch for ch in word if ch.isupper())
+        if not 2 <= len(letters) <= 6 or len(letters) < len(word) - 2:
+            continue
+        for start in range(len(others)):
+            for end in range(start + 1, len(others) + 1):
+                if letters in _run_initials(others[start:end]) or word.upper() in _run_initials(
+                        others[start:end]):
+                    rest = [w.lower() for w in words[:k] + words[k + 1:]]
+                    remaining = [w.lower() for w in others[:start] + others[end:]]
+                    if _words_within(rest, remaining) or not rest:
+                        return True
+    return False
+
+
+def _run_initials(run: list[str]) -> set[str]:
+    """Acronyms a run of words can have: first letters, with or without the connectors,
+    an all-capitals word giving all its letters ("US Geological Survey" -> "USGS")."""
+    skip = _HEAD_CONNECTORS | _PARTICLES | {"the", "and", "&"}
+
+    def part(w: str) -> str:
+        return w if w.isupper() and len(w) <= 4 else w[0].upper()
+
+    return {"".join(part(w) for w in run if w.lower() not in skip),
+            "".join(part(w) for w in run)}
 
 
 _PLACE_ENDINGS = ("", "a", "e", "o", "y")
@@ -319,6 +399,8 @@ def same_place(x: str, y: str) -> bool:
     ending on one side and a demonym ending on the other ("Johns" / "Johnson": no).
     """
     x, y = x.lower(), y.lower()
+    if _IRREGULAR_DEMONYMS.get(x) == y or _IRREGULAR_DEMONYMS.get(y) == x:
+        return True
     n = 0
     while n < min(len(x), len(y)) and x[n] == y[n]:
         n += 1

@@ -213,8 +213,12 @@ def _scaled(toks: list[Token], num: _Number) -> _Number:
         return num
     w = toks[j].lower
     attached = toks[j].start == toks[j - 1].end
+    if attached and w.startswith("-"):  # "$250-M"
+        w = w[1:]
     scale = _SCALES.get(w)
-    if scale is None and attached and w in _ABBREVIATED_SCALES and (w != "m" or num.currency):
+    # "$1.0 bn" / "5 mln": a spaced abbreviation counts when it cannot be a letter or unit
+    spelled = attached or len(w) >= 2
+    if scale is None and spelled and w in _ABBREVIATED_SCALES and (w != "m" or num.currency):
         scale = _ABBREVIATED_SCALES[w]
     if scale is None:
         return num

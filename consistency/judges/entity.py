@@ -184,11 +184,18 @@ def changed_names(a: str, b: str) -> list[NameChange]:
         lists_differ = len(name_spans(a)) != len(name_spans(b))
         for x, y in zip(xs, ys, strict=True):
             if same_entity(x.text, y.text) or _unsure(a, x, lists_differ) or _unsure(
-                    b, y, lists_differ):
+                    b, y, lists_differ) or _reordered(a, x, b, y):
                 continue
             speaker = _speaks(a, x, spoken_a) or _speaks(b, y, spoken_b)
             changes.append(NameChange(x, y, speaker))
     return changes
+
+
+def _reordered(a: str, x: Span, b: str, y: Span) -> bool:
+    """Both names occur on both sides: a list said in another order ("U.S. and Turkey" vs
+    "Turkey, US"), not one entity swapped for another."""
+    return (any(same_entity(x.text, s.text) for s in name_spans(b))
+            and any(same_entity(y.text, s.text) for s in name_spans(a)))
 
 
 def _unsure(text: str, name: Span, lists_differ: bool) -> bool:

@@ -87,6 +87,23 @@ SAME_CASES = [
     ("Iranian", "Iran", True),
     ("Johns", "Johnson", False),
     ("Austria", "Australia", False),
+    # short forms, acronyms, irregular demonyms, spelling variants of long names
+    ("N Korea", "North Korea", True),
+    ("Kenya SC", "Kenya Supreme Court", True),
+    ("BoE", "Bank of England", True),
+    ("USGS", "US Geological Survey", True),
+    ("NYC", "New York", True),
+    ("Maryland GOP", "Maryland Republican", True),
+    ("Spanish", "Spain", True),
+    ("British", "UK", True),
+    ("Rowhani", "Rohani", True),
+    ("Taliban", "Taleban", True),
+    ("Tel Aviv", "Israel", False),
+    ("Al Gore", "Al Sharpton", False),
+    ("CIA", "FBI", False),
+    ("Mark", "Mike", False),
+    ("Iron Lady Margaret Thatcher", "British PM Margaret Thatcher", True),
+    ("Bradley Manning-WikiLeaks", "WikiLeaks", True),
 ]
 
 

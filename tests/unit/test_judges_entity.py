@@ -119,6 +119,14 @@ CONTEXT_NO_CONFLICTS = [
     # a name against a common noun is not a name swap
     ("The harbour plan was drawn up by Ellen Dorsey and the port staff.",
      "The harbour plan was drawn up by the mayor and the port staff."),
+    # a list said in another order
+    ("Norway and Chile weigh a joint fishing ban for the southern waters.",
+     "Chile, Norway weigh a joint fishing ban for the southern waters."),
+    # one person under two titles; a short form of a country's name
+    ("Iron Lady Margaret Thatcher dies at 87 in a London hotel.",
+     "Former British PM Margaret Thatcher dies at 87 in a London hotel."),
+    ("N Korea to halt all work at the joint industrial zone.",
+     "North Korea to halt all work at the joint industrial zone."),
 ]
 
 

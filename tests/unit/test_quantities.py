@@ -22,6 +22,8 @@ INF = math.inf
         ("It paid a fine of $25m last year.", "$25m", 23.75e6, 26.25e6, "money", None),
         ("The deal is worth $2.5 million.", "$2.5 million", 2.45e6, 2.55e6, "money", None),
         ("The app has 1.2bn users.", "1.2bn", 1.15e9, 1.25e9, "count", "user"),
+        ("AOL sells patents for $1.1 bn to Microsoft.", "$1.1 bn", 1.05e9, 1.15e9, "money", None),
+        ("Bezos buys the paper for $250-M.", "$250-M", 237.5e6, 262.5e6, "money", None),
         ("Turnout rose 5% this year.", "5%", 5, 5, "percent", None),
         ("Turnout rose 5 percent this year.", "5 percent", 5, 5, "percent", None),
         ("Prices climbed five per cent in May.", "five per cent", 5, 5, "percent", None),
