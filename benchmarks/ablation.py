@@ -55,6 +55,7 @@ def heldout_features(cache: Path, data: str | None) -> dict[str, tuple[np.ndarra
     for labelled in available_sets(["rte3", "msrp", "synthetic"], data):
         pairs = [_claims(p) for p in labelled.pairs]
         digest = hashlib.sha256(json.dumps([(a.text, b.text) for a, b in pairs]).encode())
+        digest.update(_code_version())  # features change with the checks: no stale cache
         file = cache / f"ablation-{labelled.name}-{digest.hexdigest()[:16]}.npz"
         if not file.exists():
             judge = judge or PairJudge(Settings())
@@ -65,6 +66,17 @@ def heldout_features(cache: Path, data: str | None) -> dict[str, tuple[np.ndarra
         y = np.array([p.contradiction for p in labelled.pairs])
         out[labelled.name] = (np.load(file)["x"], y, [p.type or "" for p in labelled.pairs])
     return out
+
+
+def _code_version() -> bytes:
+    """The package's source and shipped weights, hashed (the NLI head and checks included)."""
+    digest = hashlib.sha256()
+    package = ROOT / "consistency"
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.digest()
 
 
 def row(name: str, p: dict[str, np.ndarray], sets, threshold: float) -> str:
