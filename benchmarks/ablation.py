@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from train_combiner import fit  # noqa: E402
 
 from consistency.evaluation import metrics  # noqa: E402
-from consistency.evaluation.harness import _claims, available_sets  # noqa: E402
+from consistency.evaluation.harness import available_sets, claims_of  # noqa: E402
 from consistency.judges.judge import FEATURES, TYPED, PairJudge  # noqa: E402
 from consistency.settings import Settings  # noqa: E402
 
@@ -53,7 +53,7 @@ def heldout_features(cache: Path, data: str | None) -> dict[str, tuple[np.ndarra
     out = {}
     judge = None
     for labelled in available_sets(["rte3", "msrp", "synthetic"], data):
-        pairs = [_claims(p) for p in labelled.pairs]
+        pairs = [claims_of(p) for p in labelled.pairs]
         digest = hashlib.sha256(json.dumps([(a.text, b.text) for a, b in pairs]).encode())
         digest.update(_code_version())  # features change with the checks: no stale cache
         file = cache / f"ablation-{labelled.name}-{digest.hexdigest()[:16]}.npz"

@@ -64,7 +64,8 @@ class SetResult:
     flagged_at_80: int = 0
 
 
-def _claims(pair: LabelledPair) -> tuple[Claim, Claim]:
+def claims_of(pair: LabelledPair) -> tuple[Claim, Claim]:
+    """The two claims of a labelled pair, as the judge sees them (sources "a" and "b")."""
     return (Claim.bare(pair.claim_a, source="a", id=f"{pair.id}-a"),
             Claim.bare(pair.claim_b, source="b", id=f"{pair.id}-b"))
 
@@ -75,7 +76,7 @@ def run_judge(judge: PairJudge, pairs: Sequence[LabelledPair],
     judgements: list[Judgement] = []
     started = time.perf_counter()
     for i in range(0, len(pairs), batch_size):
-        batch = [_claims(p) for p in pairs[i:i + batch_size]]
+        batch = [claims_of(p) for p in pairs[i:i + batch_size]]
         got = judge.judge_claims(batch)
         if len(got) != len(batch):
             raise ValueError(f"judge returned {len(got)} judgements for {len(batch)} pairs")
