@@ -335,8 +335,10 @@ def _same_word(w: str, v: str) -> bool:
     if w == v or same_place(w, v) or _alias(w) == _alias(v):
         return True
     short, long_ = sorted((w, v), key=len)
-    if len(short) <= 4 and len(long_) > len(short) and long_.startswith(short):
-        return True  # "n" / "north", "pak" / "pakistan", "fest" / "festival"
+    # "n" / "north", "pak" / "pakistan", "fest" / "festival"; two letters are an acronym
+    # rather than a short form ("UK" is not "Ukraine")
+    if len(short) in (1, 3, 4) and len(long_) > len(short) and long_.startswith(short):
+        return True
     return min(len(w), len(v)) >= 6 and w[0] == v[0] and _one_edit(w, v)
 
 

@@ -102,6 +102,7 @@ SAME_CASES = [
     ("Al Gore", "Al Sharpton", False),
     ("CIA", "FBI", False),
     ("Mark", "Mike", False),
+    ("UK", "Ukraine", False),
     ("Iron Lady Margaret Thatcher", "British PM Margaret Thatcher", True),
     ("Bradley Manning-WikiLeaks", "WikiLeaks", True),
 ]
