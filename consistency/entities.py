@@ -59,7 +59,7 @@ _ORG_HEADS = frozenset(
     """department bank university ministry board bureau office institute council court house
     secretary museum college school church republic kingdom state states city federation
     association union society league chamber committee commission agency centre center
-    foundation party army academy corporation fund organization organisation
+    foundation party army academy corporation fund organization organisation centers centres
     school""".split()
 )
 _HEAD_CONNECTORS = frozenset({"of", "for", "on"})

@@ -20,6 +20,7 @@ import logging
 from consistency.entities import (
     SPEECH_VERBS,
     Speaker,
+    name_spans,
     resolve,
     same_entity,
     speakers,
@@ -70,8 +71,11 @@ def _overlap(x: set[str], y: set[str]) -> float:
 
 
 def _mentioned(name: str, claim: Claim, names: list[str]) -> bool:
-    """Whether ``name`` appears anywhere in ``claim`` (then it is not a different speaker)."""
-    return name.lower() in claim.text.lower() or any(same_entity(name, n) for n in names)
+    """Whether ``name`` appears anywhere in ``claim`` (then it is not a different speaker):
+    as written, or as any name the claim holds ("CDC" in "... the Centers for Disease
+    Control and Prevention")."""
+    return name.lower() in claim.text.lower() or any(
+        same_entity(name, n) for n in names + [s.text for s in name_spans(claim.text)])
 
 
 @register_check("attribution")
@@ -122,6 +126,8 @@ def _conflicts(a: Claim, b: Claim, sa: list[tuple[Speaker, str]],
             _mentioned(n, b, names_b) for n in names_a):
         return ()
     (spk_a, name_a), (spk_b, name_b) = sa[0], sb[0]
+    if spk_a.text.lower() == spk_b.text.lower():
+        return ()  # the same words ("It said ..."): only a guess at what they refer to differs
     strength = round(min(0.9, 0.4 + 0.5 * overlap), 3)
     both_named = spk_a.kind == spk_b.kind == "name"
     strength = strength if both_named else round(strength * 0.85, 3)

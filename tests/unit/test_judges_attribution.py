@@ -84,6 +84,13 @@ NO_CONFLICTS = [
     ("No officers will be charged over the death of the man, officials say.", None,
      "Attorney General Letitia James said no officers will be charged over the man's death.",
      None),
+    # an acronym of the other's full name
+    ("Almost 130 million people had one dose, according to the Centers for Disease Control "
+     "and Prevention.", None,
+     "More than 129 million people had one dose, according to the CDC.", None),
+    # the same words for the speaker: only what they were resolved to differs
+    ("It said the tariffs will take effect on June 1.", "Acme",
+     "It said the tariffs will take effect on June 1.", "Orbis"),
     # curly apostrophe, same person
     ("Acme’s chief Ana Ruiz said the plant will close.", None,
      "Ruiz said the plant will close.", None),
