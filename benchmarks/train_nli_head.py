@@ -13,7 +13,6 @@ measured and printed.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -33,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from consistency.embed import resolve_model_dir  # noqa: E402
-from consistency.evaluation.datasets import news_sentences  # noqa: E402
+from consistency.evaluation import datasets  # noqa: E402
+from consistency.evaluation.datasets import LabelledSet, news_sentences  # noqa: E402
 from consistency.evaluation.synthetic import make_synthetic  # noqa: E402
 from consistency.judges.nli import HEAD_PATH, LABELS, POOLED_OUTPUT, OnnxNLI  # noqa: E402
 from consistency.settings import DEFAULT_JUDGE  # noqa: E402
@@ -59,36 +59,15 @@ def with_full_stop(text: str) -> str:
     return text if text[-1:] in ".!?\"'" else text + "."
 
 
-def load_snli(path: Path) -> Dataset:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    rows = [r for r in rows if r["gold_label"] in LABELS]
-    pairs = [(with_full_stop(r["premise"]), with_full_stop(r["hypothesis"])) for r in rows]
-    return Dataset("snli", pairs, [r["gold_label"] for r in rows], [r["premise"] for r in rows])
-
-
-def load_rte3(path: Path) -> Dataset:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    pairs = [(r["premise"], r["hypothesis"]) for r in rows]
-    return Dataset("rte3", pairs, [r["fr_3way_label"].lower() for r in rows],
-                   [str(r["id"]) for r in rows])
-
-
-def load_sick_test(path: Path) -> Dataset:
-    with path.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["SemEval_set"] == "TEST"]
-    pairs = [(r["sentence_A"], r["sentence_B"]) for r in rows]
-    return Dataset("sick_test", pairs, [r["entailment_label"].lower() for r in rows],
-                   [r["pair_ID"] for r in rows])
-
-
-def load_msrp_paraphrases(path: Path) -> Dataset:
-    pairs = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        cells = line.split("\t")
-        if len(cells) == 5 and cells[0] == "1":
-            pairs.append((cells[3], cells[4]))
-    return Dataset("msrp_paraphrases", pairs, ["paraphrase"] * len(pairs),
-                   [str(i) for i in range(len(pairs))])
+def from_labelled(labelled: LabelledSet, fix_stops: bool = False) -> Dataset:
+    """A :class:`LabelledSet` from ``consistency.evaluation.datasets`` as head-training data:
+    3-way labels in lower case (``"paraphrase"`` for MSRP), grouped by premise."""
+    pairs = [(p.claim_a, p.claim_b) for p in labelled.pairs]
+    if fix_stops:
+        pairs = [(with_full_stop(a), with_full_stop(b)) for a, b in pairs]
+    labels = ["paraphrase" if labelled.name == "msrp_paraphrases" else p.gold.lower()
+              for p in labelled.pairs]
+    return Dataset(labelled.name, pairs, labels, [p.claim_a for p in labelled.pairs])
 
 
 def load_news(data_root: Path, events: int, per_kind: int) -> tuple[Dataset, Dataset]:
@@ -257,7 +236,7 @@ def main() -> None:
     model_file = sorted(folder.glob("*.onnx"))[0]
     nli = OnnxNLI(DEFAULT_JUDGE, folder)
 
-    snli = load_snli(args.data / "nli" / "snli_1.0_test.jsonl")
+    snli = from_labelled(datasets.load_snli(args.data), fix_stops=True)
     x, y = cached_features(nli, snli, args.cache), np.array(snli.labels)
     groups = list(snli.groups)
     if args.news_events or args.news_per_kind:
@@ -282,9 +261,9 @@ def main() -> None:
 
     order = [list(model.classes_).index(label) for label in LABELS]
     head_proba = lambda f: model.predict_proba(scaler.transform(f))[:, order]  # noqa: E731
-    evaluate(nli, head_proba, load_rte3(args.data / "nli" / "rte3_dev_3way.jsonl"), args.cache)
-    evaluate(nli, head_proba, load_sick_test(args.data / "nli" / "SICK.txt"), args.cache)
-    msrp = load_msrp_paraphrases(args.data / "paraphrase" / "msrp_test.tsv")
+    evaluate(nli, head_proba, from_labelled(datasets.load_rte3(args.data)), args.cache)
+    evaluate(nli, head_proba, from_labelled(datasets.load_sick_test(args.data)), args.cache)
+    msrp = from_labelled(datasets.load_msrp_paraphrases(args.data))
     evaluate(nli, head_proba, msrp, args.cache)
     throughput(OnnxNLI(DEFAULT_JUDGE, folder), msrp)
 
