@@ -69,11 +69,12 @@ def heldout_features(cache: Path, data: str | None) -> dict[str, tuple[np.ndarra
 
 
 def _code_version() -> bytes:
-    """The package's source and shipped weights, hashed (the NLI head and checks included)."""
+    """What the features depend on, hashed: the package's source and the NLI head (not the
+    combiner, which is what the ablation refits)."""
     digest = hashlib.sha256()
     package = ROOT / "consistency"
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".json"):
+        if path.suffix in (".py", ".json") and path.name != "combiner.json":
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.digest()

@@ -318,6 +318,7 @@ def same_entity(a: str, b: str) -> bool:
         return True  # "NYC" vs "New York": "new york city" holds "new york"
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
+    # a one-word name spelling the other's initials, in any case ("Aclu")
     joined_a, joined_b = "".join(wa), "".join(wb)
     if len(wa) == 1 and len(wb) > 1 and joined_a.upper() == initials(b):
         return True
@@ -367,14 +368,13 @@ def _acronym_of(acronym_name: str, name: str) -> bool:
         letters = "".join(ch for ch in word if ch.isupper())
         if not 2 <= len(letters) <= 6 or len(letters) < len(word) - 2:
             continue
+        forms = {letters, word.upper()}
+        rest = [w.lower() for w in words[:k] + words[k + 1:]]
         for start in range(len(others)):
             for end in range(start + 1, len(others) + 1):
-                if letters in _run_initials(others[start:end]) or word.upper() in _run_initials(
-                        others[start:end]):
-                    rest = [w.lower() for w in words[:k] + words[k + 1:]]
-                    remaining = [w.lower() for w in others[:start] + others[end:]]
-                    if _words_within(rest, remaining) or not rest:
-                        return True
+                if forms & _run_initials(others[start:end]) and _words_within(
+                        rest, [w.lower() for w in others[:start] + others[end:]]):
+                    return True
     return False
 
 

@@ -12,7 +12,12 @@ def test_stem_maps_inflections_to_one_stem(inflected, base):
     assert stem(inflected) == stem(base)
 
 
-@pytest.mark.parametrize("a, b", [("press", "pres"), ("stop", "step"), ("plan", "plant")])
+@pytest.mark.parametrize("a, b", [
+    ("press", "pres"),      # "ss" is not a plural
+    ("calling", "cal"),     # l, d, s, z are not undoubled
+    ("added", "ad"),
+    ("business", "bus"),
+])
 def test_stem_keeps_different_words_apart(a, b):
     assert stem(a) != stem(b)
 
