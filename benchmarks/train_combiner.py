@@ -16,8 +16,13 @@ Training data (all read from ../shared/data at run time, nothing copied):
 * real cross-outlet claim pairs: the checker's own aligner run over
   ``neus_train.source`` events (three outlets per event), labelled
   not-disagree. Real coverage of one event rarely contradicts itself, so
-  these teach the combiner what ordinary outlet-to-outlet variation looks like
-  (a little label noise is accepted and documented).
+  these teach the combiner what ordinary outlet-to-outlet variation looks like.
+  The exception is read by hand: every real pair on which a typed check fires
+  carries a reviewed label in ``benchmarks/labels/neus_real_pairs.tsv`` (key =
+  hash of the two claims; the file holds no article text). Those are the pairs
+  where "not-disagree" is most often wrong ("3 years" vs "three years and four
+  months"), and they decide how far the combiner trusts a typed conflict in
+  differently worded claims. ``--review`` lists the ones not yet labelled.
 
 Not used: RTE-3, SICK, MSRP (held out for reporting; SICK is non-commercial).
 Needs scikit-learn (``pip install -e '.[train]'``).
@@ -26,8 +31,10 @@ Needs scikit-learn (``pip install -e '.[train]'``).
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import difflib
+import hashlib
 import json
 import logging
 import pickle
@@ -50,11 +57,12 @@ from consistency.types import Article, Claim, Pair, stable_id
 
 log = logging.getLogger("train_combiner")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "consistency" / "models" / "combiner.json"
+REVIEWED = Path(__file__).resolve().parent / "labels" / "neus_real_pairs.tsv"
 
 
 #: The combiner trains on the first events of the seeded shuffle of neus_train.source;
 #: the NLI head (benchmarks/train_nli_head.py) on the ones after these, never the same.
-COMBINER_EVENTS = 150
+COMBINER_EVENTS = 450
 #: Likewise the first sentences of the seeded shuffle of neus_train sentences.
 COMBINER_SENTENCES = 6000
 
@@ -128,6 +136,60 @@ def _fact_shared(a: str, b: str, changed: str) -> bool:
     return True
 
 
+def pair_key(pair: Pair) -> str:
+    """A claim pair's key in the reviewed-labels file: a hash of both texts, order-free."""
+    texts = sorted((pair.a.text, pair.b.text))
+    return hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+def read_reviewed(path: Path = REVIEWED) -> dict[str, int]:
+    """key -> 1 (the outlets disagree) / 0 (they do not), from the reviewed-labels TSV."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        return {row["key"]: int(row["disagree"]) for row in rows}
+
+
+def typed_fires(judge: PairJudge, pairs: list[Pair]) -> list[tuple[Pair, list]]:
+    """The pairs on which some typed check names a conflict, with those conflicts."""
+    out = []
+    for pair in pairs:
+        conflicts = [c for r in judge.run_checks(pair.a, pair.b).values() for c in r.conflicts]
+        if conflicts:
+            out.append((pair, conflicts))
+    return out
+
+
+def real_labels(judge: PairJudge, real: list[Pair]) -> tuple[list[int], list[str]]:
+    """Labels and groups of the real pairs: reviewed where a typed check fires, else 0."""
+    reviewed = read_reviewed()
+    fired = {id(p) for p, _ in typed_fires(judge, real)}
+    unreviewed = sum(1 for p in real if id(p) in fired and pair_key(p) not in reviewed)
+    if unreviewed:
+        log.warning("%d real pairs with a typed conflict have no reviewed label (labelled 0); "
+                    "run with --review to list them", unreviewed)
+    labels = [reviewed.get(pair_key(p), 0) if id(p) in fired else 0 for p in real]
+    groups = ["real:disagree" if y else "real" for y in labels]
+    log.info("real pairs: %d, typed conflicts in %d, reviewed disagreements %d",
+             len(real), len(fired), sum(labels))
+    return labels, groups
+
+
+def review(judge: PairJudge, args) -> int:
+    """Print the real pairs with a typed conflict that have no reviewed label yet."""
+    reviewed = read_reviewed()
+    real = real_pairs(judge, data_root(args.data), args.events, args.seed)
+    todo = [(p, cs) for p, cs in typed_fires(judge, real) if pair_key(p) not in reviewed]
+    for pair, conflicts in todo:
+        print(f"\n{pair_key(pair)}  similarity {pair.similarity:.2f}")
+        print(f"  A: {pair.a.text}\n  B: {pair.b.text}")
+        for c in conflicts:
+            print(f"  {c.type.value}: {c.value_a!r} vs {c.value_b!r} ({c.detail})")
+    print(f"\n{len(todo)} unreviewed of {len(real)} real pairs; add them to {REVIEWED}")
+    return 0
+
+
 def labelled_pairs(judge: PairJudge, args) -> tuple[list[Pair], np.ndarray, list[str]]:
     root = data_root(args.data)
     rng = random.Random(args.seed)
@@ -148,9 +210,10 @@ def labelled_pairs(judge: PairJudge, args) -> tuple[list[Pair], np.ndarray, list
     corrupted = cross_outlet_corruptions(real, build_pools(sentences), args.seed)
     log.info("synthetic %d, snli %d, real cross-outlet %d, corrupted cross-outlet %d",
              len(synthetic), len(snli), len(real), len(corrupted))
+    real_y, real_groups = real_labels(judge, real)
     pairs += real + [p for p, _ in corrupted]
-    labels += [0] * len(real) + [1] * len(corrupted)
-    groups += ["real"] * len(real) + [f"crossoutlet:{kind}" for _, kind in corrupted]
+    labels += real_y + [1] * len(corrupted)
+    groups += real_groups + [f"crossoutlet:{kind}" for _, kind in corrupted]
     return pairs, np.array(labels), groups
 
 
@@ -219,8 +282,14 @@ def main(argv=None) -> int:
     parser.add_argument("--nli-cache", type=Path, default=None,
                         help="a pickle of NLI readings, reused and extended (features are "
                              "recomputed, the NLI model only runs on new pairs)")
+    parser.add_argument("--review", action="store_true",
+                        help="list real pairs with a typed conflict and no reviewed label, "
+                             "then stop")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.review:
+        return review(PairJudge(Settings(), combiner=Combiner(
+            (0.0,) * len(FEATURES), 0.0, args.threshold, "untrained")), args)
 
     start = time.perf_counter()
     if args.features and args.features.exists():
@@ -235,7 +304,7 @@ def main(argv=None) -> int:
         x, _ = judge.featurize(pairs)
         if args.features:
             np.savez(args.features, x=x, y=y, groups=np.array(groups))
-    weights = np.where(np.array(groups) == "real", args.real_weight, 1.0)
+    weights = np.where(np.char.startswith(np.array(groups), "real"), args.real_weight, 1.0)
     model, c, logloss = fit(x, y, weights, args.seed)
     p = model.predict_proba(x)[:, 1]
     summary = {g: round(float((p[np.array(groups) == g] >= args.threshold).mean()), 3)
@@ -251,7 +320,8 @@ def main(argv=None) -> int:
             "cv_log_loss": round(logloss, 4), "pairs": int(len(y)),
             "positives": int(y.sum()),
             "data": "synthetic corruptions of neus_train sentences; SNLI 1.0 test (CC BY-SA 4.0); "
-                    "aligned real cross-outlet pairs from neus_train events (as not-disagree)",
+                    "aligned real cross-outlet pairs from neus_train events (not-disagree, "
+                    "except reviewed pairs in benchmarks/labels/neus_real_pairs.tsv)",
             "flagged_rate_on_training_groups": summary,
         },
     }

@@ -489,6 +489,9 @@ def _speaker_before(parsed: _Parsed, v: int) -> Speaker | None:
         return None
     span = _span_ending_at(parsed, tokens[k])
     if span:
+        place = _place_of_noun(parsed, span)
+        if place is not None:
+            return _noun_phrase_before(parsed, place, verb)
         return _name_speaker(parsed, span, verb)
     if tokens[k].text == ",":
         for c in range(k - 1, max(-1, k - 10), -1):
@@ -497,6 +500,23 @@ def _speaker_before(parsed: _Parsed, v: int) -> Speaker | None:
                 return _name_speaker(parsed, span, verb) if span else None
         return None
     return _noun_phrase_before(parsed, k, verb)
+
+
+def _place_of_noun(parsed: _Parsed, span: Span) -> int | None:
+    """The noun's index when ``span`` only says where a common-noun speaker is.
+
+    In "the top commander in the Middle East said" the speaker is the commander,
+    not the Middle East: a name after "in" that follows a lower-case noun.
+    """
+    tokens = parsed.tokens
+    k = _index_at(parsed, span.start) - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k < 1 or tokens[k].lower != "in":
+        return None
+    noun = tokens[k - 1]
+    lower = noun.text.islower() or _sentence_initial(tokens, k - 1)
+    return k - 1 if noun.text.isalpha() and lower else None
 
 
 def _name_after(parsed: _Parsed, k: int, verb: str) -> Speaker | None:

@@ -38,6 +38,8 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate(
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
 _ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
                        "bln": 1e9, "tn": 1e12, "trn": 1e12}
+#: Headline money letters, read only attached to an amount of money: "$6T", "$100G" (grand).
+_MONEY_LETTERS = {"t": 1e12, "g": 1e3}
 #: Vague plurals ("dozens of") as the range they can reasonably stand for.
 _VAGUE = {"dozens": (20.0, 300.0), "hundreds": (100.0, 3e3), "thousands": (1e3, 3e6),
           "millions": (1e6, 3e9), "billions": (1e9, 3e12)}
@@ -220,6 +222,8 @@ def _scaled(toks: list[Token], num: _Number) -> _Number:
     spelled = attached or len(w) >= 2
     if scale is None and spelled and w in _ABBREVIATED_SCALES and (w != "m" or num.currency):
         scale = _ABBREVIATED_SCALES[w]
+    if scale is None and attached and num.currency and w in _MONEY_LETTERS:
+        scale = _MONEY_LETTERS[w]
     if scale is None:
         return num
     # "2 million" is rounded: allow 5% either side when no decimals say otherwise.

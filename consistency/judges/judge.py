@@ -131,7 +131,7 @@ class PairJudge:
         wider candidates (``Pair.mutual`` False) where a typed check found a conflict.
         Other rows get a neutral NLI reading and are labelled unrelated by ``judge``.
         """
-        results = [self._run_checks(p.a, p.b) for p in pairs]
+        results = [self.run_checks(p.a, p.b) for p in pairs]
         live = [i for i, (p, r) in enumerate(zip(pairs, results)) if _can_disagree(p, r)]
         nli = np.tile(_NEUTRAL, (len(pairs), 1))
         if live:
@@ -152,7 +152,8 @@ class PairJudge:
         sims = np.einsum("ij,ij->i", va, vb)
         return [Pair(a, b, float(s)) for (a, b), s in zip(pairs, sims)]
 
-    def _run_checks(self, a: Claim, b: Claim) -> dict[str, CheckResult]:
+    def run_checks(self, a: Claim, b: Claim) -> dict[str, CheckResult]:
+        """Each enabled typed check's result for one claim pair, by check name."""
         out = {}
         for name, check in self.checks.items():
             try:

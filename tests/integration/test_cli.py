@@ -84,9 +84,6 @@ def test_cli_check_seed_corpus_flags_prior_sales_polarity(seed_rows):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="known gap (issue 2): the typed check finds 'for 1 year' vs "
-                   "'until Congress places a regulation' but the trained combiner scores the pair "
-                   "0.36, below the shipped 0.5; see docs/judge.md")
 def test_cli_check_seed_corpus_flags_pause_length_duration(seed_rows):
     duration = [r for r in seed_rows if r["type"] == "duration"
                 and "1 year" in r["explanation"] and "until Congress" in r["explanation"]]

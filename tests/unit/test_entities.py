@@ -61,6 +61,11 @@ SPEAKER_CASES = [
     ("Sales doubled in the first quarter.", []),
     ("Acme denied the report and IBM claimed victory.",
      [("Acme", "name", None), ("IBM", "name", None)]),
+    # a name after "in" only places a common-noun speaker
+    ("Troops will leave, the top commander in the Middle East said.",
+     [("top commander", "noun", None)]),
+    ("Officials in Ohio said the count was wrong.", [("Officials", "noun", None)]),
+    ("A spokesman for Acme said the count was wrong.", [("Acme", "name", None)]),
 ]
 
 

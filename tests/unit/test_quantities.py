@@ -24,6 +24,8 @@ INF = math.inf
         ("The app has 1.2bn users.", "1.2bn", 1.15e9, 1.25e9, "count", "user"),
         ("AOL sells patents for $1.1 bn to Microsoft.", "$1.1 bn", 1.05e9, 1.15e9, "money", None),
         ("Bezos buys the paper for $250-M.", "$250-M", 237.5e6, 262.5e6, "money", None),
+        ("Biden releases $6T budget.", "$6T", 5.7e12, 6.3e12, "money", "budget"),
+        ("Police offer $100G reward.", "$100G", 95e3, 105e3, "money", "reward"),
         ("Turnout rose 5% this year.", "5%", 5, 5, "percent", None),
         ("Turnout rose 5 percent this year.", "5 percent", 5, 5, "percent", None),
         ("Prices climbed five per cent in May.", "five per cent", 5, 5, "percent", None),
