@@ -3,7 +3,9 @@
     HF_HUB_OFFLINE=1 python benchmarks/corpus_run.py [--events 100] [--data ../shared/data]
 
 Reads ``corpus/allsides/allsides_2021.jsonl`` (real events, up to three outlets
-each: left / center / right) at run time and runs the full pipeline
+each: left / center / right) at run time, keeps the events that share no article
+with ``neus_train.source`` (the combiner's training events; the files overlap),
+and runs the full pipeline
 (claims -> alignment -> judge) on each event separately: the event id is the
 ground-truth story grouping. Prints claims, aligned pairs and findings per
 event, findings by type, and seconds per event. Real coverage of one event does
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import random
 import subprocess
 import sys
@@ -25,7 +26,7 @@ import time
 from pathlib import Path
 
 from consistency.corpus import parse_date
-from consistency.evaluation.datasets import data_root
+from consistency.evaluation.datasets import data_root, heldout_allsides_events
 from consistency.judges.judge import PairJudge
 from consistency.pipeline import check
 from consistency.settings import Settings
@@ -36,8 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def allsides_events(root: Path, limit: int, seed: int) -> list[list[Article]]:
     """A seeded sample of events with at least two outlets, as lists of articles."""
-    path = root / "corpus" / "allsides" / "allsides_2021.jsonl"
-    events = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    events = heldout_allsides_events(root)
     random.Random(seed).shuffle(events)
     out = []
     for event in events:
@@ -72,6 +72,8 @@ def main(argv=None) -> int:
     parser.add_argument("--events", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=10, help="print this many findings")
+    parser.add_argument("--claims", action="store_true",
+                        help="print both claims under each finding shown (for reviewing them)")
     args = parser.parse_args(argv)
 
     print(f"sample corpus, full CLI run incl. model loading: {time_cli_on_sample_corpus():.1f} s")
@@ -99,6 +101,8 @@ def main(argv=None) -> int:
     print(f"time: {seconds:.1f} s ({seconds / n:.2f} s per event, models loaded)")
     for f in shown:
         print(f"- [{f.type.value} {f.confidence:.2f}] {f.explanation}")
+        if args.claims:
+            print(f"    a: {f.pair.a.text}\n    b: {f.pair.b.text}")
     return 0
 
 

@@ -186,7 +186,8 @@ def review(judge: PairJudge, args) -> int:
         print(f"  A: {pair.a.text}\n  B: {pair.b.text}")
         for c in conflicts:
             print(f"  {c.type.value}: {c.value_a!r} vs {c.value_b!r} ({c.detail})")
-    print(f"\n{len(todo)} unreviewed of {len(real)} real pairs; add them to {REVIEWED}")
+    print(f"\n{len(todo)} real pairs of {len(real)} have a typed conflict and no reviewed label"
+          + (f"; add them to {REVIEWED}" if todo else ""))
     return 0
 
 

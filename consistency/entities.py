@@ -13,6 +13,8 @@ exact words. Curly apostrophes are read as straight ones without moving offsets.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -276,9 +278,17 @@ def name_spans(text: str) -> list[Span]:
 
 
 def _name_words(name: str) -> list[str]:
-    """Lower-cased words of a name; hyphens split ("Manning-WikiLeaks": two words)."""
-    text = normalize_apostrophes(name).replace(".", "").replace("-", " ")
+    """Lower-cased words of a name, accents dropped ("Moïse": "moise"); hyphens split
+    ("Manning-WikiLeaks": two words)."""
+    text = normalize_apostrophes(_fold_accents(name)).replace(".", "").replace("-", " ")
     return [w for w in (_bare(w).lower() for w in text.split()) if w]
+
+
+def _fold_accents(text: str) -> str:
+    """``text`` without combining accents: "Moïse" -> "Moise", "São Paulo" -> "Sao Paulo"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def initials(name: str) -> str:
@@ -581,7 +591,22 @@ def speakers(text: str) -> list[Speaker]:
             speaker = speaker or _speaker_before(parsed, v)
         if speaker and speaker.start not in found:
             found[speaker.start] = speaker
+    tag = _headline_tag(parsed)
+    if tag and tag.start not in found:
+        found[tag.start] = tag
     return sorted(found.values(), key=lambda s: s.start)
+
+
+_TAG = re.compile(r"\s[-–—]\s+([^-–—]+?)\s*$")
+
+
+def _headline_tag(parsed: _Parsed) -> Speaker | None:
+    """The source tag closing a headline: "President killed in 'barbaric act' - PM"."""
+    m = _TAG.search(parsed.text)
+    if not m:
+        return None
+    span = next((s for s in parsed.names if (s.start, s.end) == m.span(1)), None)
+    return Speaker(span.text, span.start, span.end, "-") if span else None
 
 
 # ---------------------------------------------------------------------------

@@ -229,8 +229,27 @@ def _is_clean_sentence(sentence: str) -> bool:
         re.match(r"[\"“‘(]?[A-Z0-9]", sentence))
 
 
-def _allsides_bodies(path: Path) -> Iterator[str]:
-    for event in _jsonl(path):
+def heldout_allsides_events(root: str | Path | None = None) -> list[dict]:
+    """AllSides 2021 events that share no article with the NeuS training split.
+
+    The two files overlap: about two thirds of the AllSides 2021 titles also
+    occur in ``neus_train.source``, which the combiner is trained on. Only events
+    none of whose titles (longer than 20 characters) occurs there are held out.
+    """
+    train = _data_file(root, "corpus/allsides/neus_train.source").read_text(encoding="utf-8")
+    seen = {part.partition("ARTICLE=>")[0].replace("TITLE=>", "").strip()
+            for line in train.splitlines() for part in line.split("[SEP]")}
+    events = list(_jsonl(_data_file(root, "corpus/allsides/allsides_2021.jsonl")))
+    kept = [e for e in events if not any(
+        len(title) > 20 and title in seen
+        for title in ((a.get("newsTitle") or "").strip() for a in e.get("news", {}).values()))]
+    logger.info("%d of %d AllSides 2021 events share no article with neus_train",
+                len(kept), len(events))
+    return kept
+
+
+def _allsides_bodies(events: Iterable[dict]) -> Iterator[str]:
+    for event in events:
         for side in ("left", "center", "right"):
             article = event.get("news", {}).get(side)
             if article:
@@ -258,18 +277,22 @@ def _unique_sentences(bodies: Iterable[str]) -> tuple[str, ...]:
 def news_sentences(split: str, root: str | Path | None = None) -> tuple[str, ...]:
     """Real news sentences (8-60 words, deduplicated, in file order) for synthetic pairs.
 
-    ``split="train"`` reads the NeuS training lines, ``split="eval"`` the AllSides
-    2021 lead paragraphs, so rules tuned on one are measured on the other.
+    ``split="train"`` reads the NeuS training lines, ``split="eval"`` the lead
+    paragraphs of the AllSides 2021 events that share no article with them
+    (:func:`heldout_allsides_events`), less any sentence the training lines
+    also hold, so rules tuned on one are measured on the other.
 
     Example: ``news_sentences("eval")[:3]``.
     """
-    if split == "train":
-        bodies = _neus_bodies(_data_file(root, "corpus/allsides/neus_train.source"))
-    elif split == "eval":
-        bodies = _allsides_bodies(_data_file(root, "corpus/allsides/allsides_2021.jsonl"))
-    else:
+    if split not in ("train", "eval"):
         raise ValueError(f"unknown split {split!r} (expected 'train' or 'eval')")
-    sentences = _unique_sentences(bodies)
+    train = _unique_sentences(_neus_bodies(_data_file(root, "corpus/allsides/neus_train.source")))
+    if split == "train":
+        sentences = train
+    else:
+        seen = set(train)
+        sentences = tuple(s for s in _unique_sentences(
+            _allsides_bodies(heldout_allsides_events(root))) if s not in seen)
     logger.info("%d %s news sentences", len(sentences), split)
     return sentences
 

@@ -39,6 +39,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|during|before|after|of|early|late|through|to|and|"
     r"year|fiscal|the|this|that|between)|mid-|,)\s*$", re.IGNORECASE)
+_TIME_BOUND = re.compile(r"\b(?:after|before|until|till|by|past|since|from|around|about)\s*$",
+                         re.IGNORECASE)
 _MAY_BEFORE = re.compile(r"\b(?:in|on|since|until|by|of|early|late|last|next|this|through|"
                          r"from|during|mid|end)\W*$", re.IGNORECASE)
 
@@ -185,7 +187,8 @@ def _merge_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
 def _absolute(kind: str, m: re.Match, text: str, published: dt.date | None) -> DateMention | None:
     groups = m.groupdict()
     if kind in ("clock", "clock24", "noon"):
-        return _clock(m)
+        # "after midnight", "by 5 p.m.": a bound on the time, not the time itself
+        return None if _TIME_BOUND.search(text[: m.start()]) else _clock(m)
     groups.setdefault("m", None)
     if kind == "weekday":
         return DateMention(m.group(), m.start(), m.end(),

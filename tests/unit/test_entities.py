@@ -66,6 +66,9 @@ SPEAKER_CASES = [
      [("top commander", "noun", None)]),
     ("Officials in Ohio said the count was wrong.", [("Officials", "noun", None)]),
     ("A spokesman for Acme said the count was wrong.", [("Acme", "name", None)]),
+    # a headline's closing source tag
+    ("Ruiz killed in 'barbaric act' - PM", [("PM", "name", None)]),
+    ("The deal - a first for Acme - was signed.", []),
 ]
 
 
@@ -100,6 +103,8 @@ SAME_CASES = [
     ("NYC", "New York", True),
     ("Maryland GOP", "Maryland Republican", True),
     ("Spanish", "Spain", True),
+    ("Jovenel Moïse", "Jovenel Moise", True),
+    ("São Paulo", "Sao Paulo", True),
     ("British", "UK", True),
     ("Rowhani", "Rohani", True),
     ("Taliban", "Taleban", True),

@@ -17,6 +17,7 @@ from consistency.evaluation.datasets import (
     load_sick_test,
     load_snli,
     load_sts_headlines,
+    heldout_allsides_events,
     news_sentences,
     split_sentences,
 )
@@ -124,6 +125,27 @@ def test_eval_datasets_news_sentences_eval_filters_and_dedupes(tiny_data):
         "The city council approved a new budget for the harbor district on Tuesday night.",
         "Sen. Ann Ortiz said the plan would add 300 jobs over the next four years.",
     )
+
+
+def test_eval_datasets_eval_split_leaves_out_what_training_holds(tiny_data):
+    events = tiny_data / "corpus/allsides/allsides_2021.jsonl"
+    shared = {"id": 2, "news": {"left": {
+        "newsTitle": "Rail strike ends after nine days of talks",
+        "newBody": ["Union leaders signed the final agreement with the operator late on Sunday."]}}}
+    copied = {"id": 3, "news": {"left": {
+        "newsTitle": "Northern network back to normal",
+        "newBody": ["Train drivers returned to work on Monday after a strike that lasted nine "
+                    "days."]}}}
+    events.write_text(events.read_text() + json.dumps(shared) + "\n" + json.dumps(copied) + "\n")
+    train = tiny_data / "corpus/allsides/neus_train.source"
+    train.write_text(train.read_text() + "TITLE=> Rail strike ends after nine days of talks "
+                     "ARTICLE=> Talks ended.\n")
+    assert [e["id"] for e in heldout_allsides_events(tiny_data)] == [1, 3]
+    got = news_sentences("eval", tiny_data)
+    assert "Union leaders signed the final agreement with the operator late on Sunday." not in got
+    assert "Train drivers returned to work on Monday after a strike that lasted nine days." \
+        not in got
+    assert len(got) == 2
 
 
 def test_eval_datasets_news_sentences_train_reads_article_parts(tiny_data):

@@ -142,6 +142,8 @@ def _tiny_root(root: Path) -> Path:
     event = {"id": 1, "news": {"center": {"newBody": body}}}
     (root / "corpus/allsides").mkdir(parents=True)
     (root / "corpus/allsides/allsides_2021.jsonl").write_text(json.dumps(event))
+    (root / "corpus/allsides/neus_train.source").write_text(
+        "TITLE=> Clinic opens ARTICLE=> A new clinic opened downtown on Monday morning.\n")
     return root
 
 
