@@ -12,12 +12,12 @@ from consistency.evaluation.datasets import (
     LabelledPair,
     LabelledSet,
     data_root,
+    heldout_allsides_events,
     load_msrp_paraphrases,
     load_rte3,
     load_sick_test,
     load_snli,
     load_sts_headlines,
-    heldout_allsides_events,
     news_sentences,
     split_sentences,
 )
