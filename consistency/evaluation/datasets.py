@@ -237,15 +237,20 @@ def heldout_allsides_events(root: str | Path | None = None) -> list[dict]:
     none of whose titles (longer than 20 characters) occurs there are held out.
     """
     train = _data_file(root, "corpus/allsides/neus_train.source").read_text(encoding="utf-8")
-    seen = {part.partition("ARTICLE=>")[0].replace("TITLE=>", "").strip()
+    seen = {_title_key(part.partition("ARTICLE=>")[0].replace("TITLE=>", ""))
             for line in train.splitlines() for part in line.split("[SEP]")}
     events = list(_jsonl(_data_file(root, "corpus/allsides/allsides_2021.jsonl")))
     kept = [e for e in events if not any(
         len(title) > 20 and title in seen
-        for title in ((a.get("newsTitle") or "").strip() for a in e.get("news", {}).values()))]
+        for title in (_title_key(a.get("newsTitle") or "") for a in e.get("news", {}).values()))]
     logger.info("%d of %d AllSides 2021 events share no article with neus_train",
                 len(kept), len(events))
     return kept
+
+
+def _title_key(title: str) -> str:
+    """A title as both files can be matched on: NeuS adds a closing full stop."""
+    return re.sub(r"\s+", " ", title).strip().rstrip(".").strip().lower()
 
 
 def _allsides_bodies(events: Iterable[dict]) -> Iterator[str]:

@@ -138,7 +138,7 @@ def test_eval_datasets_eval_split_leaves_out_what_training_holds(tiny_data):
                     "days."]}}}
     events.write_text(events.read_text() + json.dumps(shared) + "\n" + json.dumps(copied) + "\n")
     train = tiny_data / "corpus/allsides/neus_train.source"
-    train.write_text(train.read_text() + "TITLE=> Rail strike ends after nine days of talks "
+    train.write_text(train.read_text() + "TITLE=> Rail strike ends after nine days of talks. "
                      "ARTICLE=> Talks ended.\n")
     assert [e["id"] for e in heldout_allsides_events(tiny_data)] == [1, 3]
     got = news_sentences("eval", tiny_data)
