@@ -335,6 +335,17 @@ def same_entity(a: str, b: str) -> bool:
     return len(wb) == 1 and len(wa) > 1 and joined_b.upper() == initials(a)
 
 
+def same_body(a: str, b: str) -> bool:
+    """Whether two organisation names can be parts of one body: both are organisations
+    (a head such as "department", "bureau") and they share a word that is not a head
+    ("Bureau of Labor Statistics" / "Labor Department": labor). People never are."""
+    wa, wb = set(_name_words(a)), set(_name_words(b))
+    if not (wa & _ORG_HEADS and wb & _ORG_HEADS):
+        return False
+    skip = _ORG_HEADS | _HEAD_CONNECTORS | _PARTICLES | {"the", "and", "&", "us", "u", "s"}
+    return bool((wa & wb) - skip)
+
+
 def _words_within(x: list[str], y: list[str]) -> bool:
     """Every word of ``x`` stands for a word of ``y``: the same word, its demonym ("North
     Korean" in "North Korea"), its short form ("N Korea", "Pak", "Lit Fest") or a spelling

@@ -22,6 +22,7 @@ from consistency.entities import (
     Speaker,
     name_spans,
     resolve,
+    same_body,
     same_entity,
     speakers,
     stems_outside,
@@ -128,6 +129,8 @@ def _conflicts(a: Claim, b: Claim, sa: list[tuple[Speaker, str]],
     (spk_a, name_a), (spk_b, name_b) = sa[0], sb[0]
     if spk_a.text.lower() == spk_b.text.lower():
         return ()  # the same words ("It said ..."): only a guess at what they refer to differs
+    if same_body(name_a, name_b):
+        return ()  # "Bureau of Labor Statistics" / "Labor Department": one body and its part
     strength = round(min(0.9, 0.4 + 0.5 * overlap), 3)
     both_named = spk_a.kind == spk_b.kind == "name"
     strength = strength if both_named else round(strength * 0.85, 3)
@@ -145,5 +148,6 @@ def _in_context(a: Claim, b: Claim) -> CheckResult | None:
     conflicts = tuple(
         Conflict(FindingType.ATTRIBUTION, c.a.text, c.b.text, DIFF_STRENGTH,
                  f"same statement attributed to {c.a.text} and to {c.b.text} (same context)")
-        for c in changed_names(a.text, b.text) if c.speaker)
+        for c in changed_names(a.text, b.text)
+        if c.speaker and not same_body(c.a.text, c.b.text))
     return CheckResult(conflicts) if conflicts else None

@@ -8,6 +8,7 @@ from consistency.entities import (
     actors_before,
     initials,
     name_spans,
+    same_body,
     same_entity,
     sentence_subject,
     speakers,
@@ -122,6 +123,17 @@ SAME_CASES = [
 def test_entities_same_entity(a, b, expected):
     assert same_entity(a, b) is expected
     assert same_entity(b, a) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Bureau of Labor Statistics", "Labor Department", True),
+    ("State Department", "Department of Homeland Security", False),  # only heads shared
+    ("Brad Smith", "John Smith", False),  # people
+    ("Justice Department", "Supreme Court", False),
+])
+def test_entities_same_body(a, b, expected):
+    assert same_body(a, b) is expected
+    assert same_body(b, a) is expected
 
 
 def test_entities_initials_skip_connectors():

@@ -63,6 +63,9 @@ NO_CONFLICTS = [
     ("Brad Smith said the plan failed.", None, "Smith said the plan failed.", None),
     ("The law is unfair, according to the American Civil Liberties Union.", None,
      "The law is unfair, according to the ACLU.", None),
+    # a body and its part
+    ("Unemployment fell to 5.4% in July, the Bureau of Labor Statistics said.", None,
+     "Unemployment fell to 5.4% in July, the Labor Department said.", None),
     # one side has no speaker
     ("Smith said the plan failed.", None, "The plan failed.", None),
     # pronoun speaker with no subject to resolve it
