@@ -181,7 +181,10 @@ def is_checkworthy(sentence: str, names: frozenset[str] = frozenset()) -> bool:
 
     A fact is a number or number word, a date word, a capitalised name that
     does not open the sentence (or opens it and is one of the article's known
-    ``names``), or a reported statement ("said", "according to").
+    ``names``), or a reported statement ("said", "according to"). In a
+    headline written in title case capitals say nothing, so only a known name
+    counts there ("Microsoft Announces ..." is check-worthy when the article
+    names Microsoft; "Inflation Eats It Up." is not).
 
     Example::
 
@@ -196,9 +199,22 @@ def is_checkworthy(sentence: str, names: frozenset[str] = frozenset()) -> bool:
         return True
     if (_WEEKDAYS | _MONTHS) & set(lowered) or _REPORTING.search(sentence):
         return True
+    if title_case(sentence):  # every word is capitalised: only a known name tells
+        return any(_bare(w) in names for w in words)
     if _bare(words[0]) in names:
         return True
     return any(_is_name_word(w) for w in words[1:])
+
+
+#: Short words a headline in title case may leave in lower case.
+_TITLE_SMALL = frozenset("a an the of to in on at for and or but by with as vs from into".split())
+
+
+def title_case(sentence: str) -> bool:
+    """A headline written In Title Case: at least three words after the first, all
+    but short function words capitalised ("Don't Kill Remote Learning")."""
+    rest = [w for w in _words(sentence)[1:] if w[0].isalpha() and w.lower() not in _TITLE_SMALL]
+    return len(rest) >= 3 and all(w[0].isupper() for w in rest)
 
 
 def _is_name_word(word: str) -> bool:
@@ -313,7 +329,10 @@ def split_claims(article: Article) -> list[Claim]:
         [('Rain fell.', 0, 10), ('Roads shut.', 11, 22)]
     """
     subject = main_subject(article)
-    names = frozenset(_name_counts(article.text)[0])
+    # names as prose uses them: a title-case headline would make every word one
+    prose = " ".join(article.text[a:b] for a, b in split_text(article.text)
+                     if not title_case(article.text[a:b]))
+    names = frozenset(_name_counts(prose)[0])
     seen: Counter[str] = Counter()
     claims: list[Claim] = []
     for index, (start, end) in enumerate(split_text(article.text)):

@@ -127,6 +127,22 @@ def test_claims_checkworthy(sentence: str, expected: bool) -> None:
     assert is_checkworthy(sentence) is expected
 
 
+def test_claims_checkworthy_title_case_needs_a_known_name() -> None:
+    assert not is_checkworthy("Inflation Eats It Up.", frozenset({"Acme"}))
+    assert not is_checkworthy("Don't Kill Remote Learning.")
+    assert is_checkworthy("Acme Says It Will Not Sell Its Plant", frozenset({"Acme"}))
+    assert is_checkworthy("Acme Will Cut 300 Jobs")  # a number needs no name
+
+
+def test_claims_split_known_names_come_from_prose() -> None:
+    text = "Growth Eats Savings Up\n\nPrices rose in Ohio. Acme said they rose."
+    claims = split_claims(Article(id="t", source="s", title="", text=text))
+    assert [c.checkworthy for c in claims] == [False, True, True]
+    text = "Acme Eats Savings Up\n\nPrices rose in Ohio, Acme said."
+    claims = split_claims(Article(id="t", source="s", title="", text=text))
+    assert claims[0].checkworthy
+
+
 def test_claims_checkworthy_known_name_at_start() -> None:
     sentence = "Acme seems to have changed its mind."
     assert not is_checkworthy(sentence)
