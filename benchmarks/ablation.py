@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from train_combiner import fit  # noqa: E402
+from train_combiner import fit, sample_weights  # noqa: E402
 
 from consistency.evaluation import metrics  # noqa: E402
 from consistency.evaluation.harness import available_sets, claims_of  # noqa: E402
@@ -105,7 +105,7 @@ def main(argv=None) -> int:
 
     train = np.load(args.features)
     x, y, groups = train["x"], train["y"], train["groups"]
-    weights = np.where(groups == "real", args.real_weight, 1.0)
+    weights = sample_weights(groups, args.real_weight)
     sets = heldout_features(args.cache, args.data)
     print("| combiner features | RTE-3 AUC | RTE-3 flagged | MSRP paraphrases flagged | "
           "synthetic recall | synthetic paraphrases flagged |")

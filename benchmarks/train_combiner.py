@@ -56,7 +56,8 @@ from consistency.text import STOPWORDS
 from consistency.types import Article, Claim, Pair, stable_id
 
 log = logging.getLogger("train_combiner")
-MODEL_PATH = Path(__file__).resolve().parents[1] / "consistency" / "models" / "combiner.json"
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_PATH = ROOT / "consistency" / "models" / "combiner.json"
 REVIEWED = Path(__file__).resolve().parent / "labels" / "neus_real_pairs.tsv"
 
 
@@ -223,14 +224,22 @@ class RecordedNLI:
 
     The NLI model is the slow part of featurising ~8k pairs; its readings do not
     change when a typed check or a feature does, so a rerun only asks the real
-    model about pairs it has not seen.
+    model about pairs it has not seen. The file also records what the readings came
+    from (:func:`nli_version`); a file from another version is not reused, since stale
+    readings would make the trained combiner differ from a clean run's.
     """
 
     def __init__(self, nli, path: Path | None):
         self.nli, self.path = nli, path
+        self.version = nli_version(nli)
         self.seen: dict[tuple[str, str], np.ndarray] = {}
         if path and path.exists():
-            self.seen = pickle.loads(path.read_bytes())
+            stored = pickle.loads(path.read_bytes())
+            if isinstance(stored, dict) and stored.get("version") == self.version:
+                self.seen = stored["seen"]
+            else:
+                log.warning("%s: NLI readings from another model or code version; not reused",
+                            path)
 
     def predict(self, pairs):
         missing = list(dict.fromkeys(p for p in pairs if p not in self.seen))
@@ -238,8 +247,28 @@ class RecordedNLI:
             for pair, row in zip(missing, self.nli.predict(missing)):
                 self.seen[pair] = row
             if self.path:
-                self.path.write_bytes(pickle.dumps(self.seen))
+                self.path.write_bytes(pickle.dumps({"version": self.version, "seen": self.seen}))
         return np.array([self.seen[p] for p in pairs]).reshape(len(pairs), 3)
+
+
+def sample_weights(groups, real_weight: float) -> np.ndarray:
+    """Per-pair training weight: ``real_weight`` for real cross-outlet pairs (reviewed or
+    not: groups "real" and "real:disagree"), 1 for the rest."""
+    return np.where(np.char.startswith(np.asarray(groups, dtype=str), "real"), real_weight, 1.0)
+
+
+def nli_version(nli) -> str:
+    """A digest of what an NLI reading depends on: the backend's name, the NLI code, the
+    packaged heads and the onnxruntime and tokenizers versions."""
+    import onnxruntime
+    import tokenizers
+
+    digest = hashlib.sha256(repr((getattr(nli, "name", type(nli).__name__),
+                                  onnxruntime.__version__, tokenizers.__version__)).encode())
+    package = ROOT / "consistency"
+    for path in [package / "judges" / "nli.py", *sorted((package / "models").glob("*head*.json"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, seed: int):
@@ -265,13 +294,29 @@ def fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, seed: int):
     return model.fit(x, y, sample_weight=weights), best[1], best[0]
 
 
+def _reproducing_args(argv) -> list[str]:
+    """The options that change the model (not caches or the output path), as given."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    kept, skip = [], False
+    for arg in given:
+        if skip:
+            skip = False
+            continue
+        name = arg.split("=", 1)[0]
+        if name in ("--features", "--nli-cache", "--out"):
+            skip = "=" not in arg
+            continue
+        kept.append(arg)
+    return kept
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None, help="the shared data folder")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--sentences", type=int, default=COMBINER_SENTENCES)
     parser.add_argument("--per-kind", type=int, default=300)
-    parser.add_argument("--snli", type=int, default=3000)
+    parser.add_argument("--snli", type=int, default=2000)
     parser.add_argument("--events", type=int, default=COMBINER_EVENTS)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--real-weight", type=float, default=3.0,
@@ -305,7 +350,7 @@ def main(argv=None) -> int:
         x, _ = judge.featurize(pairs)
         if args.features:
             np.savez(args.features, x=x, y=y, groups=np.array(groups))
-    weights = np.where(np.char.startswith(np.array(groups), "real"), args.real_weight, 1.0)
+    weights = sample_weights(groups, args.real_weight)
     model, c, logloss = fit(x, y, weights, args.seed)
     p = model.predict_proba(x)[:, 1]
     summary = {g: round(float((p[np.array(groups) == g] >= args.threshold).mean()), 3)
@@ -317,6 +362,7 @@ def main(argv=None) -> int:
         "threshold": args.threshold,
         "trained": {
             "script": "benchmarks/train_combiner.py", "date": dt.date.today().isoformat(),
+            "command": " ".join(["benchmarks/train_combiner.py", *_reproducing_args(argv)]),
             "seed": args.seed, "C": c, "real_weight": args.real_weight,
             "cv_log_loss": round(logloss, 4), "pairs": int(len(y)),
             "positives": int(y.sum()),

@@ -1,0 +1,60 @@
+"""The combiner's training script: what makes its output reproducible."""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+import train_combiner  # noqa: E402
+
+
+class CountingNLI:
+    name = "fake-nli"
+
+    def __init__(self):
+        self.asked = []
+
+    def predict(self, pairs):
+        self.asked += pairs
+        return np.tile([0.1, 0.2, 0.7], (len(pairs), 1))
+
+
+def test_sample_weights_counts_reviewed_real_pairs_like_other_real_pairs():
+    weights = train_combiner.sample_weights(["real", "real:disagree", "snli:none"], 3.0)
+    assert weights.tolist() == [3.0, 3.0, 1.0]
+
+
+def test_recorded_command_keeps_model_options_and_drops_caches_and_output():
+    args = ["--snli", "2000", "--features", "x.npz", "--nli-cache=c.pkl", "--out", "o.json",
+            "--seed", "13"]
+    assert train_combiner._reproducing_args(args) == ["--snli", "2000", "--seed", "13"]
+
+
+def test_nli_cache_is_reused_by_the_same_version(tmp_path):
+    cache = tmp_path / "nli.pkl"
+    first = CountingNLI()
+    train_combiner.RecordedNLI(first, cache).predict([("a", "b")])
+    again = CountingNLI()
+    out = train_combiner.RecordedNLI(again, cache).predict([("a", "b")])
+    assert again.asked == [] and out.shape == (1, 3)
+
+
+def test_nli_cache_from_another_version_is_not_reused(tmp_path, monkeypatch):
+    cache = tmp_path / "nli.pkl"
+    train_combiner.RecordedNLI(CountingNLI(), cache).predict([("a", "b")])
+    monkeypatch.setattr(train_combiner, "nli_version", lambda nli: "another version")
+    later = CountingNLI()
+    train_combiner.RecordedNLI(later, cache).predict([("a", "b")])
+    assert later.asked == [("a", "b")]
+
+
+def test_nli_cache_in_the_old_format_is_not_reused(tmp_path):
+    import pickle
+
+    cache = tmp_path / "nli.pkl"
+    cache.write_bytes(pickle.dumps({("a", "b"): np.zeros(3)}))  # readings with no version
+    later = CountingNLI()
+    train_combiner.RecordedNLI(later, cache).predict([("a", "b")])
+    assert later.asked == [("a", "b")]
