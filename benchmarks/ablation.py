@@ -37,7 +37,6 @@ GROUPS = {
     "typed checks": [f"conflict_{t}" for t in TYPED] + ["anchored", "matches"],
     "anchored": ["anchored"],
     "NLI": ["nli_contradiction", "nli_entailment"],
-    "similarity": ["similarity"],
     "lexical (overlap, novelty)": ["overlap", "novelty"],
 }
 ABLATIONS = [("all features (shipped layout)", [])] + [

@@ -17,6 +17,7 @@ Nothing is chosen here: the script prints figures for docs/judge.md.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -83,9 +84,12 @@ def main(argv=None) -> int:
     parser.add_argument("--data", default=None, help="the shared data folder")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--weights", default="3,4,5,7,10")
-    parser.add_argument("--C", type=float, default=3.0,
-                        help="regularisation (the shipped combiner's choice)")
+    parser.add_argument("--C", type=float, default=None,
+                        help="regularisation (default: the shipped combiner's choice)")
     args = parser.parse_args(argv)
+    if args.C is None:
+        shipped = json.loads((ROOT / "consistency" / "models" / "combiner.json").read_text())
+        args.C = float(shipped["trained"]["C"])
     sts_bands(args.data)
     print()
     weight_tradeoff(args.features, args.seed, [float(w) for w in args.weights.split(",")], args.C)

@@ -90,11 +90,10 @@ def summary(report) -> str:
 @click.argument("input_path", type=click.Path())
 @click.option("--out", "output_path", required=True, type=click.Path(),
               help="Output file, .csv or .jsonl (format by extension).")
-@click.option("--embedder", default=DEFAULT_EMBEDDER, show_default=True, help=EMBEDDER_HELP)
 @click.option("--judge", default=DEFAULT_JUDGE, show_default=True, help=JUDGE_HELP)
 @click.option("--batch-size", default=Settings.batch_size, show_default=True,
               type=click.IntRange(1, 4096), help="Pairs per model batch.")
-def pairs(input_path, output_path, embedder, judge, batch_size) -> None:
+def pairs(input_path, output_path, judge, batch_size) -> None:
     """Judge claim pairs given directly in INPUT_PATH (.csv or .jsonl with claim_a, claim_b).
 
     Writes one row per pair, in input order: id, label (disagree / agree / unrelated),
@@ -104,7 +103,7 @@ def pairs(input_path, output_path, embedder, judge, batch_size) -> None:
     from consistency.pairfile import judge_file
 
     try:
-        settings = Settings(embedder=embedder, judge=judge, batch_size=batch_size)
+        settings = Settings(judge=judge, batch_size=batch_size)
         count = judge_file(input_path, output_path, PairJudge(settings))
     except ConsistencyError as e:
         _fail(e)
@@ -120,9 +119,8 @@ def pairs(input_path, output_path, embedder, judge, batch_size) -> None:
 @click.option("--limit", default=None, type=click.IntRange(1),
               help="Seeded sample of N pairs per set.")
 @click.option("--seed", default=0, show_default=True, help="Seed for sampling and synthetic pairs.")
-@click.option("--embedder", default=DEFAULT_EMBEDDER, show_default=True, help=EMBEDDER_HELP)
 @click.option("--judge", default=DEFAULT_JUDGE, show_default=True, help=JUDGE_HELP)
-def evaluate(set_names, data_root, limit, seed, embedder, judge) -> None:
+def evaluate(set_names, data_root, limit, seed, judge) -> None:
     """Measure the pair judge on public labelled sets and print a Markdown table.
 
     Per set: AUC of confidence for contradiction vs rest, precision / recall / F1 of
@@ -134,7 +132,7 @@ def evaluate(set_names, data_root, limit, seed, embedder, judge) -> None:
     from consistency.judges.judge import PairJudge
 
     try:
-        settings = Settings(embedder=embedder, judge=judge)
+        settings = Settings(judge=judge)
         names = [n.strip() for n in set_names.split(",") if n.strip()]
         sets = available_sets(names, data_root, limit=limit, seed=seed)
         results = evaluate(PairJudge(settings), sets, seed=seed)

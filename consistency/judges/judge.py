@@ -1,4 +1,4 @@
-"""The pair judge: typed checks + NLI signal + similarity -> a calibrated decision.
+"""The pair judge: typed checks + NLI signal + lexical overlap -> a calibrated decision.
 
 For each aligned pair the judge
 
@@ -29,6 +29,7 @@ from importlib import resources
 
 import numpy as np
 
+from consistency.errors import ModelError
 from consistency.judges.registry import get_check
 from consistency.settings import Settings
 from consistency.text import content_stems, stems_around
@@ -44,14 +45,11 @@ FEATURES = (
     "matches",
     "nli_contradiction",
     "nli_entailment",
-    "similarity",
     "overlap",
     "novelty",
 )
 # The NLI reading given to pairs the model is not run on: all mass on "neutral".
 _NEUTRAL = np.array([0.0, 0.0, 1.0])
-# Similarity at or above which a non-disagreeing pair is called "agree" rather than "unrelated".
-AGREE_SIMILARITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -69,10 +67,20 @@ class Combiner:
 
     @classmethod
     def load(cls, name: str = "combiner.json") -> Combiner:
-        data = json.loads(resources.files("consistency.models").joinpath(name).read_text())
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(f"{name}: feature layout {data['features']} != {FEATURES}")
-        return cls(tuple(data["weights"]), float(data["bias"]), float(data["threshold"]), name)
+        """The shipped weights; ModelError when the file is missing, unreadable or was
+        trained on another feature layout than this code computes."""
+        try:
+            data = json.loads(resources.files("consistency.models").joinpath(name).read_text())
+            features = tuple(data["features"])
+            combiner = cls(tuple(float(w) for w in data["weights"]), float(data["bias"]),
+                           float(data["threshold"]), name)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise ModelError(f"combiner {name!r} could not be loaded: {error}") from error
+        if features != FEATURES or len(combiner.weights) != len(FEATURES):
+            raise ModelError(f"combiner {name!r} was trained on features {list(features)}, "
+                             f"this version computes {list(FEATURES)}: retrain it "
+                             "(benchmarks/train_combiner.py)")
+        return combiner
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         z = x @ np.asarray(self.weights) + self.bias
@@ -140,17 +148,14 @@ class PairJudge:
         return x.reshape(len(pairs), len(FEATURES)), results
 
     def judge_claims(self, pairs: Sequence[tuple[Claim, Claim]]) -> list[Judgement]:
-        """Judge pairs given directly: similarity comes from the embedder, in batches."""
+        """Judge pairs given directly (no alignment, so no embedder is loaded)."""
         return self.judge(self.as_pairs(pairs))
 
-    def as_pairs(self, pairs: Sequence[tuple[Claim, Claim]]) -> list[Pair]:
-        """Claim tuples as Pairs, with the embedder's cosine similarity."""
-        if not pairs:
-            return []
-        va = self.embedder.encode([a.text for a, _ in pairs])
-        vb = self.embedder.encode([b.text for _, b in pairs])
-        sims = np.einsum("ij,ij->i", va, vb)
-        return [Pair(a, b, float(s)) for (a, b), s in zip(pairs, sims)]
+    @staticmethod
+    def as_pairs(pairs: Sequence[tuple[Claim, Claim]]) -> list[Pair]:
+        """Claim tuples as Pairs. Pairs given directly were not aligned: their
+        ``similarity`` is NaN, which the judge never reads."""
+        return [Pair(a, b, math.nan) for a, b in pairs]
 
     def run_checks(self, a: Claim, b: Claim) -> dict[str, CheckResult]:
         """Each enabled typed check's result for one claim pair, by check name."""
@@ -169,7 +174,7 @@ class PairJudge:
             p = min(p, 0.01)
         confidence = round(p, 4)
         if p < self.threshold:
-            label = Label.AGREE if pair.similarity >= AGREE_SIMILARITY else Label.UNRELATED
+            label = Label.AGREE if _entailed(features) else Label.UNRELATED
             return Judgement(label, confidence, features=features)
         conflict = _strongest(results)
         if conflict is None:
@@ -178,6 +183,13 @@ class PairJudge:
                              features=features)
         return Judgement(Label.DISAGREE, confidence, conflict.type, conflict.value_a,
                          conflict.value_b, explain(conflict, pair), features=features)
+
+
+def _entailed(features: dict[str, float]) -> bool:
+    """The NLI reading's most likely class is entailment: one claim supports the other."""
+    entailment = features["nli_entailment"]
+    contradiction = features["nli_contradiction"]
+    return entailment > contradiction and entailment > 1.0 - entailment - contradiction
 
 
 def _can_disagree(pair: Pair, results: dict[str, CheckResult]) -> bool:
@@ -206,7 +218,7 @@ def _features(pair: Pair, results: dict[str, CheckResult], nli: np.ndarray) -> l
     # What one claim asserts that the other lacks, the larger of the two directions.
     novelty = max(len(sb - sa) / len(sb) if sb else 0.0, len(sa - sb) / len(sa) if sa else 0.0)
     return [*conflicts, anchored, math.log1p(matches), float(nli[0]), float(nli[1]),
-            pair.similarity, overlap, novelty]
+            overlap, novelty]
 
 
 def anchor(conflict: Conflict, pair: Pair) -> float:

@@ -28,8 +28,9 @@ def test_cli_help_describes_every_option(command):
         for option in ("--out", "--embedder", "--judge", "--min-confidence", "--fail-on"):
             assert option in result.output
     if command == ["pairs"]:
-        for option in ("--out", "--embedder", "--judge", "--batch-size"):
+        for option in ("--out", "--judge", "--batch-size"):
             assert option in result.output
+        assert "--embedder" not in result.output  # pairs given directly are not aligned
 
 
 def test_cli_check_missing_path_exits_2_with_one_line(tmp_path):

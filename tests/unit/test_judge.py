@@ -42,10 +42,20 @@ def test_judge_nli_only_disagreement_is_semantic():
     assert j.explanation.startswith("semantic:")
 
 
-@pytest.mark.parametrize("sim, label", [(0.9, Label.AGREE), (0.3, Label.UNRELATED)])
-def test_judge_non_disagreement_is_agree_or_unrelated_by_similarity(sim, label):
-    [j] = _judge().judge([_pair("The mayor opened the library.", "The library opened.", sim)])
+@pytest.mark.parametrize("row, label", [((0.1, 0.7, 0.2), Label.AGREE),
+                                        ((0.1, 0.3, 0.6), Label.UNRELATED),
+                                        ((0.45, 0.4, 0.15), Label.UNRELATED)])
+def test_judge_non_disagreement_is_agree_only_when_entailment_is_the_likeliest(row, label):
+    [j] = _judge(row=row).judge([_pair("The mayor opened the library.", "The library opened.")])
     assert j.label is label and j.type is None and j.confidence < 0.5
+
+
+def test_judge_pairs_given_directly_need_no_embedder():
+    judge = PairJudge(Settings(), nli=FixedNLI((0.1, 0.7, 0.2)),
+                      combiner=Combiner((0.0,) * len(FEATURES), -2.0, 0.5))
+    [j] = judge.judge_claims([(Claim.bare("The mayor opened the library."),
+                               Claim.bare("The library was opened by the mayor."))])
+    assert j.label is Label.AGREE and judge._embedder is None
 
 
 def test_judge_features_follow_declared_layout():
@@ -61,6 +71,13 @@ def test_judge_shipped_combiner_matches_feature_layout():
     assert len(combiner.weights) == len(FEATURES)
     assert 0.0 < combiner.threshold < 1.0
     assert Settings().min_confidence == combiner.threshold
+
+
+def test_judge_combiner_that_cannot_load_is_a_model_error():
+    from consistency.errors import ModelError
+
+    with pytest.raises(ModelError, match="no-such-combiner.json"):
+        Combiner.load("no-such-combiner.json")
 
 
 def test_judge_decides_at_min_confidence():
