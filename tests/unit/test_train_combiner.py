@@ -21,18 +21,18 @@ class CountingNLI:
         return np.tile([0.1, 0.2, 0.7], (len(pairs), 1))
 
 
-def test_sample_weights_counts_reviewed_real_pairs_like_other_real_pairs():
+def test_train_combiner_sample_weights_counts_reviewed_real_pairs_like_other_real_pairs():
     weights = train_combiner.sample_weights(["real", "real:disagree", "snli:none"], 3.0)
     assert weights.tolist() == [3.0, 3.0, 1.0]
 
 
-def test_recorded_command_keeps_model_options_and_drops_caches_and_output():
+def test_train_combiner_recorded_command_keeps_model_options_and_drops_caches_and_output():
     args = ["--snli", "2000", "--features", "x.npz", "--nli-cache=c.pkl", "--out", "o.json",
             "--seed", "13"]
     assert train_combiner._reproducing_args(args) == ["--snli", "2000", "--seed", "13"]
 
 
-def test_nli_cache_is_reused_by_the_same_version(tmp_path):
+def test_train_combiner_nli_cache_is_reused_by_the_same_version(tmp_path):
     cache = tmp_path / "nli.pkl"
     first = CountingNLI()
     train_combiner.RecordedNLI(first, cache).predict([("a", "b")])
@@ -41,7 +41,7 @@ def test_nli_cache_is_reused_by_the_same_version(tmp_path):
     assert again.asked == [] and out.shape == (1, 3)
 
 
-def test_nli_cache_from_another_version_is_not_reused(tmp_path, monkeypatch):
+def test_train_combiner_nli_cache_from_another_version_is_not_reused(tmp_path, monkeypatch):
     cache = tmp_path / "nli.pkl"
     train_combiner.RecordedNLI(CountingNLI(), cache).predict([("a", "b")])
     monkeypatch.setattr(train_combiner, "nli_version", lambda nli: "another version")
@@ -50,7 +50,7 @@ def test_nli_cache_from_another_version_is_not_reused(tmp_path, monkeypatch):
     assert later.asked == [("a", "b")]
 
 
-def test_nli_cache_in_the_old_format_is_not_reused(tmp_path):
+def test_train_combiner_nli_cache_in_the_old_format_is_not_reused(tmp_path):
     import pickle
 
     cache = tmp_path / "nli.pkl"
