@@ -19,7 +19,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from consistency.text import STOPWORDS, Token, content_words, stem, stems_around, tokenize
+from consistency.text import (
+    STOPWORDS,
+    Token,
+    clause_around,
+    content_words,
+    stem,
+    stems_around,
+    tokenize,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -400,9 +408,55 @@ def same_event(text_a: str, x, text_b: str, y) -> bool:
     "1,400 people were detained" vs "3,500 people gathered" share only the head
     noun: different facts, not a conflict. The words around each value (its
     clause, four content words each side, the head noun right after it left
-    out) must share a stem.
+    out) must share a stem, and both values must be stated the same way: both as
+    expectations or both as outcomes (:func:`expected`).
     """
-    return bool(_around(text_a, x) & _around(text_b, y))
+    return (bool(_around(text_a, x) & _around(text_b, y))
+            and expected(text_a, x) == expected(text_b, y))
+
+
+#: Words that state a value as an expectation: a forecast, a projection, a consensus.
+_EXPECTATION = re.compile(r"(expect|forecast|predict|anticipat|projected$|projecting$"
+                          r"|projections?$|consensus)")
+#: An expectation word after one of these is an outcome measured against it ("beat expectations").
+_AGAINST = frozenset("beat beats beating exceeded exceeds exceed exceeding topped tops top "
+                     "surpassed surpasses missed misses miss above below than outpaced".split())
+
+
+def expected(text: str, value) -> bool:
+    """Whether ``value`` is stated as an expectation rather than an outcome.
+
+    "Economists expect employers to add 500,000 jobs" and "the consensus was that
+    700,000 jobs would be added" are expectations; "employers added 916,000 jobs" and
+    "the economy beat expectations by adding 916,000 jobs" are outcomes. An expected
+    and an actual figure are two facts, so they are not compared across differently
+    worded claims. Looks at the value's clause: up to 15 words before, 6 after.
+    """
+    before, after = clause_around(text, value.start, value.end)
+    ahead = [w.lower() for w in _WORD.findall(before)[-15:]]
+    words = ahead + [w.lower() for w in _WORD.findall(after)[:6]]
+    for i, word in enumerate(words):
+        if word in ("project", "projects"):
+            cue = i < len(ahead) and _projects(words, i)
+        else:
+            cue = bool(_EXPECTATION.match(word))
+        if cue and not _AGAINST.intersection(words[max(0, i - 2):i]):
+            return True
+    return False
+
+
+def _projects(words: list[str], i: int) -> bool:
+    """'project' as a verb of forecasting ("economists project employers will add"),
+    not the noun ("the project will cost"): no determiner before, a forecast after."""
+    noun = i > 0 and words[i - 1] in _DETERMINERS
+    return not noun and any(w in ("will", "would", "to") for w in words[i + 1:i + 4])
+
+
+_DETERMINERS = frozenset("a an the this that these those its their his her our your my "
+                         "each every one new".split())
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _around(text: str, value) -> set[str]:

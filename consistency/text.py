@@ -101,13 +101,21 @@ def content_stems(text: str) -> set[str]:
 _CLAUSE_EDGE = re.compile(r"[;:!?]|\.(?:\s|$)|\s[—–]\s")
 
 
+def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of ``text[start:end]``'s clause before and after it.
+
+    ``clause_around("It rained; police detained 300 people.", 27, 30)`` gives
+    ``(" police detained ", " people")``.
+    """
+    return _CLAUSE_EDGE.split(text[:start])[-1], _CLAUSE_EDGE.split(text[end:])[0]
+
+
 def stems_around(text: str, start: int, end: int, window: int = 4) -> set[str]:
     """Content stems of up to ``window`` words each side of ``text[start:end]``, in its clause.
 
     What a value hangs on: ``stems_around("Police detained 300 people on Sunday.", 16, 19)``
     gives ``{"polic", "detain", "peopl", "sundai"}``.
     """
-    before = _CLAUSE_EDGE.split(text[:start])[-1]
-    after = _CLAUSE_EDGE.split(text[end:])[0]
+    before, after = clause_around(text, start, end)
     near = content_words(before)[-window:] + content_words(after)[:window]
     return {stem(w) for w in near if not w[0].isdigit() and w[0] not in "$€£¥"}

@@ -168,3 +168,20 @@ def test_numeric_leaves_periods_of_time_to_the_duration_check():
     result = check_numeric(Claim.bare("Stone was sentenced to three years and four months."),
                            Claim.bare("Stone was sentenced to 40 months in prison."))
     assert result.conflicts == ()
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    # an expected figure and the actual one are two facts
+    ("Economists polled by the paper expected employers to add 500,000 jobs in May.",
+     "Employers added 559,000 jobs in May, the Labor Department said on Friday.", 0),
+    ("The consensus among economists was that 700,000 jobs would be added in June.",
+     "The US economy added 850,000 jobs in June, officials said.", 0),
+    # "beat expectations by adding ..." states the outcome
+    ("The economy beat expectations by adding 916,000 jobs in March.",
+     "Officials said employers added 850,000 jobs in March.", 1),
+    # two forecasts of one figure are compared
+    ("Economists expected employers to add 500,000 jobs in May.",
+     "Analysts had forecast that employers would add 700,000 jobs in May.", 1),
+])
+def test_judges_numeric_expected_and_actual_figures_are_not_compared(a, b, conflicts):
+    assert len(check_numeric(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts

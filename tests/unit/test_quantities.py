@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from consistency.quantities import extract_quantities, pair_values
+from consistency.quantities import expected, extract_quantities, pair_values
 
 INF = math.inf
 
@@ -95,3 +95,19 @@ def test_quantities_keeps_separate_quantities_apart(text, spans):
 def test_quantities_pair_values_is_conservative(a, b, agreed, clashes):
     got = pair_values(a, b, lambda x, y: True, lambda x, y: x == y)
     assert got == (agreed, clashes)
+
+
+@pytest.mark.parametrize("text, is_expected", [
+    ("Economists project employers will add an average of 514,000 jobs a month.", True),
+    ("Officials project the deficit to reach $1 trillion.", True),
+    ("Sales of $5 billion were expected.", True),
+    ("Analysts had predicted a 3% rise.", True),
+    ("The economy beat expectations by adding 916,000 jobs.", False),
+    ("Sales rose more than expected to $5 billion.", False),
+    ("The $5 billion project will be finished next year.", False),
+    ("The new project will cost $5 billion.", False),
+    ("Employers added 850,000 jobs in June.", False),
+])
+def test_quantities_expected_tells_a_forecast_from_an_outcome(text, is_expected):
+    [q] = extract_quantities(text)
+    assert expected(text, q) is is_expected
