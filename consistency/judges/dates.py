@@ -352,7 +352,8 @@ def check_dates(a: Claim, b: Claim) -> CheckResult:
     dates_b = extract_dates(b.text, b.published)
     agreed, clashes = pair_values(dates_a, dates_b, comparable, compatible)
     if near_identical(a.text, b.text) is None:  # differently worded: same event words
-        clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)]
+        clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)
+                   and is_bound(a.text, x) == is_bound(b.text, y)]
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
     matches = len(agreed)
     if not conflicts and near_identical(a.text, b.text) is not None:
@@ -361,6 +362,25 @@ def check_dates(a: Claim, b: Claim) -> CheckResult:
     if conflicts:
         logger.debug("date conflicts between %s and %s: %s", a.id, b.id, conflicts)
     return CheckResult(conflicts=conflicts, matches=matches)
+
+
+#: Words that make the date after them a bound of a period, not the day something happened.
+_DATE_BOUND = re.compile(r"\b(?:until|till|through|thru|by|before|after|since|from|starting|"
+                         r"beginning|effective)(?:\s+(?:at\s+least|on|in|the))?\s*$",
+                         re.IGNORECASE)
+
+
+def is_bound(text: str, mention: DateMention) -> bool:
+    """Whether a date bounds a period ("suspended until December 31", "starting Sunday")
+    rather than dating an event ("announced on Monday"). Across differently worded
+    claims a bound is compared only with a bound: "announced on Monday" and "until
+    December 31" are two facts.
+
+    >>> text = "Visas are suspended until December 31."
+    >>> is_bound(text, extract_dates(text)[0])
+    True
+    """
+    return bool(_DATE_BOUND.search(text[:mention.start]))
 
 
 #: A four-digit year standing alone: "Q1 2021", "the 2020 nomination" (not "2020%").

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from consistency.judges.dates import check_dates, extract_dates
+from consistency.judges.dates import check_dates, extract_dates, is_bound
 from consistency.judges.registry import get_check
 from consistency.types import Claim, FindingType
 
@@ -180,4 +180,26 @@ def test_judges_dates_differently_worded_dates_must_hang_on_same_words(a, b, con
      "The Senate voted on the bill on Monday, according to leaders.", 1),
 ])
 def test_judges_dates_an_expected_date_is_not_compared_with_an_actual_one(a, b, conflicts):
+    assert len(check_dates(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
+
+
+@pytest.mark.parametrize("text, bound", [
+    ("Visas are suspended until December 31.", True),
+    ("The ban applies starting Sunday.", True),
+    ("The rules have been in force since March 3.", True),
+    ("The ban starts on Monday.", False),
+    ("He spoke by phone on Monday.", False),
+])
+def test_judges_dates_is_bound_tells_a_period_limit_from_an_event_date(text, bound):
+    [mention] = extract_dates(text)
+    assert is_bound(text, mention) is bound
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    ("The administration on Monday announced it will suspend some worker visas.",
+     "Trump will sign an order suspending worker visas until December 31, 2020.", 0),
+    ("The administration announced on Monday that it will suspend some worker visas.",
+     "The administration on Tuesday announced that it would suspend worker visas.", 1),
+])
+def test_judges_dates_a_bound_is_not_compared_with_an_event_date(a, b, conflicts):
     assert len(check_dates(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
