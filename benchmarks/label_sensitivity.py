@@ -32,10 +32,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from train_combiner import fit, sample_weights  # noqa: E402
 
-from consistency.align import align  # noqa: E402
-from consistency.claims import split_claims  # noqa: E402
 from consistency.corpus import load_articles  # noqa: E402
 from consistency.judges.judge import FEATURES, PairJudge  # noqa: E402
+from consistency.pipeline import aligned_pairs  # noqa: E402
 from consistency.settings import Settings  # noqa: E402
 
 
@@ -76,8 +75,7 @@ def main(argv=None) -> int:
     articles, problems = load_articles(args.paths)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
-    claims = [c for article in articles for c in split_claims(article)]
-    pairs = align(claims, judge.embedder, settings)
+    _, pairs = aligned_pairs(articles, judge)
     features, _ = judge.featurize(pairs)
     scores = {name: m.predict_proba(features)[:, 1] for name, m in models.items()}
     shown = np.zeros(len(pairs), dtype=bool)

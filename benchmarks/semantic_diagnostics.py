@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from train_combiner import sample_weights  # noqa: E402
+from train_combiner import out_of_fold, sample_weights  # noqa: E402
 
 from consistency.evaluation.datasets import load_sts_headlines  # noqa: E402
 from consistency.judges.judge import TYPED  # noqa: E402
@@ -50,9 +50,6 @@ def sts_bands(data: str | None) -> None:
 
 
 def weight_tradeoff(features: Path, seed: int, weights: list[float], c: float) -> None:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
-
     train = np.load(features)
     x, y, groups = train["x"], train["y"], train["groups"].astype(str)
     typed = (x[:, :len(TYPED)] > 0).any(axis=1)
@@ -60,17 +57,11 @@ def weight_tradeoff(features: Path, seed: int, weights: list[float], c: float) -
     corrupted = np.char.startswith(groups, "synthetic:") & (groups != "synthetic:none")
     cross = np.char.startswith(groups, "crossoutlet:")
     snli = (groups == "snli:none") & (y == 1)
-    folds = list(StratifiedKFold(5, shuffle=True, random_state=seed).split(x, y))
     print("| real-pair weight | real pairs flagged | of them semantic | synthetic recall | "
           "cross-outlet recall | SNLI contradiction recall | reviewed real disagreements |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for weight in weights:
-        w = sample_weights(groups, weight)
-        out = np.zeros(len(y))
-        for tr, te in folds:
-            model = LogisticRegression(C=c, max_iter=3000, random_state=seed)
-            out[te] = model.fit(x[tr], y[tr], sample_weight=w[tr]).predict_proba(x[te])[:, 1]
-        flagged = out >= 0.5
+        flagged = out_of_fold(x, y, sample_weights(groups, weight), c, seed) >= 0.5
         print(f"| {weight:g} | {flagged[real].mean():.4f} | "
               f"{(flagged & real & ~typed).sum() / real.sum():.4f} | "
               f"{flagged[corrupted].mean():.3f} | {flagged[cross].mean():.3f} | "

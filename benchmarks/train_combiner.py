@@ -45,12 +45,11 @@ from pathlib import Path
 
 import numpy as np
 
-from consistency.align import align
-from consistency.claims import split_claims
 from consistency.evaluation.datasets import data_root, load_snli, news_sentences
 from consistency.evaluation.synthetic import CORRUPTIONS, KINDS, build_pools, make_synthetic
 from consistency.judges.judge import FEATURES, Combiner, PairJudge
 from consistency.judges.nli import load_nli
+from consistency.pipeline import aligned_pairs
 from consistency.settings import Settings
 from consistency.text import STOPWORDS
 from consistency.types import Article, Claim, Pair, stable_id
@@ -92,8 +91,7 @@ def real_pairs(judge: PairJudge, root: Path, events: int, seed: int,
     """Aligned cross-outlet pairs from real coverage of the same events (label: not disagree)."""
     pairs: list[Pair] = []
     for articles in neus_events(root, events, seed, skip):
-        claims = [c for a in articles for c in split_claims(a)]
-        pairs.extend(align(claims, judge.embedder, judge.settings))
+        pairs.extend(aligned_pairs(articles, judge)[1])
     return pairs
 
 
@@ -271,22 +269,38 @@ def nli_version(nli) -> str:
     return digest.hexdigest()[:16]
 
 
+def _folds(x: np.ndarray, y: np.ndarray, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    return list(StratifiedKFold(5, shuffle=True, random_state=seed).split(x, y))
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, weights: np.ndarray, c: float,
+                seed: int) -> np.ndarray:
+    """P(disagree) for every row from a logistic regression (regularisation ``c``) fit on
+    the other four of the seeded five folds: what the combiner says about pairs it has
+    not been trained on."""
+    from sklearn.linear_model import LogisticRegression
+
+    out = np.zeros(len(y))
+    for train, test in _folds(x, y, seed):
+        model = LogisticRegression(C=c, max_iter=3000, random_state=seed)
+        model.fit(x[train], y[train], sample_weight=weights[train])
+        out[test] = model.predict_proba(x[test])[:, 1]
+    return out
+
+
 def fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray, seed: int):
     """Logistic regression; C chosen by 5-fold cross-validated (weighted) log loss."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
-    from sklearn.model_selection import StratifiedKFold
 
-    folds = list(StratifiedKFold(5, shuffle=True, random_state=seed).split(x, y))
+    folds = _folds(x, y, seed)
     best = None
     for c in (0.03, 0.1, 0.3, 1.0, 3.0, 10.0):
-        losses = []
-        for train, test in folds:
-            model = LogisticRegression(C=c, max_iter=3000, random_state=seed)
-            model.fit(x[train], y[train], sample_weight=weights[train])
-            losses.append(log_loss(y[test], model.predict_proba(x[test])[:, 1],
-                                   sample_weight=weights[test]))
-        loss = float(np.mean(losses))
+        p = out_of_fold(x, y, weights, c, seed)
+        loss = float(np.mean([log_loss(y[test], p[test], sample_weight=weights[test])
+                              for _, test in folds]))
         log.info("C=%g cv log-loss %.4f", c, loss)
         if best is None or loss < best[0]:
             best = (loss, c)

@@ -17,7 +17,17 @@ from consistency.corpus import load_articles
 from consistency.errors import NoArticlesError, SettingsError
 from consistency.judges.judge import PairJudge
 from consistency.settings import Settings
-from consistency.types import Article, Finding, Judgement, Label, Pair, Problem, Report, stable_id
+from consistency.types import (
+    Article,
+    Claim,
+    Finding,
+    Judgement,
+    Label,
+    Pair,
+    Problem,
+    Report,
+    stable_id,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +59,20 @@ def check(articles: Sequence[Article], settings: Settings | None = None,
     judge = judge or PairJudge(settings)
     if judge.settings != settings:
         raise SettingsError("the judge was built with other settings than the run's")
-    claims = [c for article in articles for c in split_claims(article)]
-    pairs = align(claims, judge.embedder, settings)
+    claims, pairs = aligned_pairs(articles, judge)
     judgements = judge.judge(pairs)
     findings = _findings(pairs, judgements, settings)
     log.info("%d articles, %d claims, %d pairs, %d findings",
              len(articles), len(claims), len(pairs), len(findings))
     return Report(articles=tuple(articles), claims=len(claims), pairs=len(pairs),
                   findings=tuple(findings), problems=tuple(problems))
+
+
+def aligned_pairs(articles: Sequence[Article], judge: PairJudge) -> tuple[list[Claim], list[Pair]]:
+    """The claims of ``articles`` and the cross-source pairs ``check`` judges, aligned
+    with ``judge``'s embedder and settings."""
+    claims = [c for article in articles for c in split_claims(article)]
+    return claims, align(claims, judge.embedder, judge.settings)
 
 
 def _findings(pairs: Sequence[Pair], judgements: Sequence[Judgement],

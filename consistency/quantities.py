@@ -402,22 +402,28 @@ def pair_values(
     return agreed, clashes
 
 
-def same_event(text_a: str, x, text_b: str, y) -> bool:
+#: How a value is stated, for :func:`same_event`: ``(text, value) -> bool``.
+Manner = Callable[[str, object], bool]
+
+
+def same_event(text_a: str, x, text_b: str, y, manners: Sequence[Manner] = ()) -> bool:
     """Whether two values in differently worded claims hang on the same words.
 
     "1,400 people were detained" vs "3,500 people gathered" share only the head
     noun: different facts, not a conflict. The words around each value (its
     clause, four content words each side, the head noun right after it left
     out) must share a stem, and both values must be stated the same way: both as
-    expectations or both as outcomes (:func:`expected`).
+    expectations or both as outcomes (:func:`expected`), and alike by each of the
+    check's own ``manners`` (the date check adds ``dates.is_bound``).
     """
     return (bool(_around(text_a, x) & _around(text_b, y))
-            and expected(text_a, x) == expected(text_b, y))
+            and all(m(text_a, x) == m(text_b, y) for m in (expected, *manners)))
 
 
 #: Words that state a value as an expectation: a forecast, a projection, a consensus.
 _EXPECTATION = re.compile(r"(expect|forecast|predict|anticipat|projected$|projecting$"
                           r"|projections?$|consensus)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: An expectation word after one of these is an outcome measured against it ("beat expectations").
 _AGAINST = frozenset("beat beats beating exceeded exceeds exceed exceeding topped tops top "
                      "surpassed surpasses missed misses miss above below than outpaced".split())
@@ -454,9 +460,6 @@ def _projects(words: list[str], i: int) -> bool:
 
 _DETERMINERS = frozenset("a an the this that these those its their his her our your my "
                          "each every one new".split())
-
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _around(text: str, value) -> set[str]:

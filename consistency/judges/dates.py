@@ -352,8 +352,8 @@ def check_dates(a: Claim, b: Claim) -> CheckResult:
     dates_b = extract_dates(b.text, b.published)
     agreed, clashes = pair_values(dates_a, dates_b, comparable, compatible)
     if near_identical(a.text, b.text) is None:  # differently worded: same event words
-        clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)
-                   and is_bound(a.text, x) == is_bound(b.text, y)]
+        clashes = [(x, y) for x, y in clashes
+                   if same_event(a.text, x, b.text, y, manners=(is_bound,))]
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
     matches = len(agreed)
     if not conflicts and near_identical(a.text, b.text) is not None:

@@ -5,7 +5,7 @@ from consistency.judges.judge import FEATURES, Combiner, PairJudge, anchor, expl
 from consistency.settings import Settings
 from consistency.types import Claim, Conflict, FindingType, Label, Pair
 
-from ..conftest import FixedNLI, HashingEmbedder
+from ..conftest import FixedNLI
 
 
 def _judge(row=(0.1, 0.3, 0.6), **weights):
@@ -13,7 +13,7 @@ def _judge(row=(0.1, 0.3, 0.6), **weights):
     for name, value in weights.items():
         w[FEATURES.index(name)] = value
     combiner = Combiner(tuple(w), bias=-2.0, threshold=0.5)
-    return PairJudge(Settings(), nli=FixedNLI(row), embedder=HashingEmbedder(), combiner=combiner)
+    return PairJudge(Settings(), nli=FixedNLI(row), combiner=combiner)
 
 
 def _pair(a, b, sim=0.8):
@@ -85,9 +85,8 @@ def test_judge_decides_at_min_confidence():
     w = np.zeros(len(FEATURES))
     w[FEATURES.index("conflict_numeric")] = 1.5  # P = sigmoid(1.5 * strength - 2) < 0.5
     combiner = Combiner(tuple(w), bias=-2.0, threshold=0.5)
-    low = PairJudge(Settings(min_confidence=0.3), nli=FixedNLI(), embedder=HashingEmbedder(),
-                    combiner=combiner)
-    default = PairJudge(Settings(), nli=FixedNLI(), embedder=HashingEmbedder(), combiner=combiner)
+    low = PairJudge(Settings(min_confidence=0.3), nli=FixedNLI(), combiner=combiner)
+    default = PairJudge(Settings(), nli=FixedNLI(), combiner=combiner)
     [j_low], [j_default] = low.judge([pair]), default.judge([pair])
     assert 0.3 <= j_low.confidence < 0.5
     assert j_low.label is Label.DISAGREE and j_low.type is FindingType.NUMERIC
