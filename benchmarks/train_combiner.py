@@ -255,17 +255,24 @@ def sample_weights(groups, real_weight: float) -> np.ndarray:
     return np.where(np.char.startswith(np.asarray(groups, dtype=str), "real"), real_weight, 1.0)
 
 
-def nli_version(nli) -> str:
-    """A digest of what an NLI reading depends on: the backend's name, the NLI code, the
-    packaged heads and the onnxruntime and tokenizers versions."""
+def nli_version(nli, heads: bool = True) -> str:
+    """A digest of what an NLI reading depends on: the backend's name and model file, the NLI
+    code, the onnxruntime and tokenizers versions and, with ``heads``, the packaged heads (the raw
+    features that ``train_nli_head.py`` fits a head on do not depend on them)."""
     import onnxruntime
     import tokenizers
 
     digest = hashlib.sha256(repr((getattr(nli, "name", type(nli).__name__),
                                   onnxruntime.__version__, tokenizers.__version__)).encode())
     package = ROOT / "consistency"
-    for path in [package / "judges" / "nli.py", *sorted((package / "models").glob("*head*.json"))]:
+    paths = [package / "judges" / "nli.py"]
+    if heads:
+        paths += sorted((package / "models").glob("*head*.json"))
+    for path in paths:
         digest.update(path.read_bytes())
+    folder = getattr(nli, "folder", None)  # an ONNX backend: its model file, by name and size
+    for model in sorted(Path(folder).glob("*.onnx")) if folder else ():
+        digest.update(f"{model.name}:{model.stat().st_size}".encode())
     return digest.hexdigest()[:16]
 
 

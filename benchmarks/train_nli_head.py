@@ -125,8 +125,15 @@ def load_news(data_root: Path, events: int, per_kind: int) -> tuple[Dataset, Dat
 
 
 def cached_features(nli: OnnxNLI, data: Dataset, cache: Path) -> np.ndarray:
-    """``nli.features`` for a dataset, cached on disk by a hash of its pairs."""
-    digest = hashlib.sha256(json.dumps(data.pairs).encode("utf-8")).hexdigest()[:16]
+    """``nli.features`` for a dataset, cached on disk by a hash of its pairs and of the
+    model, code and libraries the features come from (``train_combiner.nli_version``). The
+    head shipped from 2026-11-21 to 2026-12-01 could not be reproduced: its scaler's means
+    differ by up to 0.31 from the features this code computes, most likely because they
+    came from a cache keyed by the pairs alone."""
+    from train_combiner import nli_version
+
+    digest = hashlib.sha256(json.dumps([nli_version(nli, heads=False), data.pairs])
+                            .encode("utf-8")).hexdigest()[:16]
     file = cache / f"{data.name}-{digest}.npy"
     if file.exists():
         return np.load(file)

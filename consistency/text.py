@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?"  # numbers, money, times, ordinals, 1990s
@@ -41,9 +42,14 @@ class Token:
         return self.text.lower()
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens with spans: ``tokenize("U.S. sales fell 5%")``."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into tokens with spans: ``tokenize("U.S. sales fell 5%")``.
+
+    Every typed check reads the same two claims, so results are cached (they are
+    immutable).
+    """
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 def words(text: str) -> list[str]:
@@ -67,6 +73,7 @@ _SUFFIXES = (
 _UNDOUBLE = {"ed", "ing", "er", "ers"}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: ``stem("provided") == stem("provides") == "provid"``.
 
@@ -93,9 +100,10 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(normalize_apostrophes(text)) if w not in STOPWORDS]
 
 
-def content_stems(text: str) -> set[str]:
-    """The stems of ``content_words(text)``, as a set."""
-    return {stem(w) for w in content_words(text)}
+@lru_cache(maxsize=8192)
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of ``content_words(text)``, as a (cached, immutable) set."""
+    return frozenset(stem(w) for w in content_words(text))
 
 
 _CLAUSE_EDGE = re.compile(r"[;:!?]|\.(?:\s|$)|\s[—–]\s")

@@ -39,3 +39,11 @@ def test_stems_around_takes_the_words_a_value_hangs_on_in_its_clause():
 
 def test_content_stems_drop_stopwords_and_reporting_verbs():
     assert content_stems("He said that the sales were stopped") == {stem("sales"), stem("stopped")}
+
+
+def test_cached_tokens_and_stems_cannot_be_changed_by_a_caller():
+    # tokenize and content_stems are cached: a caller must not be able to alter a cached result
+    text = "Police detained 300 people on Sunday."
+    tokens, stems = tokenize(text), content_stems(text)
+    assert isinstance(tokens, tuple) and isinstance(stems, frozenset)
+    assert tokenize(text) == tokens and content_stems(text) == stems

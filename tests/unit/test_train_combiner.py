@@ -58,3 +58,45 @@ def test_train_combiner_nli_cache_in_the_old_format_is_not_reused(tmp_path):
     later = CountingNLI()
     train_combiner.RecordedNLI(later, cache).predict([("a", "b")])
     assert later.asked == [("a", "b")]
+
+
+class FolderNLI:
+    """A backend with a model folder, as OnnxNLI has."""
+
+    def __init__(self, name, folder):
+        self.name, self.folder = name, folder
+
+
+def test_train_combiner_nli_version_changes_with_the_model_file(tmp_path):
+    (tmp_path / "model.onnx").write_bytes(b"x" * 10)
+    before = train_combiner.nli_version(FolderNLI("m", tmp_path))
+    (tmp_path / "model.onnx").write_bytes(b"x" * 11)
+    assert train_combiner.nli_version(FolderNLI("m", tmp_path)) != before
+
+
+def test_train_combiner_nli_version_without_heads_ignores_the_packaged_heads(monkeypatch):
+    nli = CountingNLI()
+    with_heads = train_combiner.nli_version(nli)
+    raw = train_combiner.nli_version(nli, heads=False)
+    assert raw != with_heads  # the heads are part of a reading, not of the raw features
+    assert train_combiner.nli_version(nli, heads=False) == raw
+
+
+def test_train_nli_head_feature_cache_is_keyed_by_the_nli_version(tmp_path, monkeypatch):
+    import train_nli_head
+
+    class Features:
+        name = "fake-nli"
+        calls = 0
+
+        def features(self, pairs):
+            Features.calls += 1
+            return np.zeros((len(pairs), 2))
+
+    data = train_nli_head.Dataset("d", [("a", "b")], ["neutral"], ["a"])
+    train_nli_head.cached_features(Features(), data, tmp_path)
+    train_nli_head.cached_features(Features(), data, tmp_path)
+    assert Features.calls == 1
+    monkeypatch.setattr(train_combiner, "nli_version", lambda nli, heads=True: "another")
+    train_nli_head.cached_features(Features(), data, tmp_path)
+    assert Features.calls == 2
