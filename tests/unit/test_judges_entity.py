@@ -152,3 +152,18 @@ def test_judges_entity_context_no_conflict(text_a, text_b):
 ])
 def test_judges_entity_changed_names_marks_speakers(text_a, text_b, speaker):
     assert [c.speaker for c in changed_names(text_a, text_b)] == [speaker]
+
+
+def test_entity_lone_names_in_different_roles_are_not_compared():
+    # "Boston" follows "of", "Jane Doe" follows "Mayor": two names, two roles, no conflict
+    a = Claim.bare("The mayor of Boston praised the new stadium plan on Monday, calling it a "
+                   "win for the city.")
+    b = Claim.bare("Mayor Jane Doe on Monday praised the new stadium plan as a win for the city.")
+    assert check_entity(a, b).conflicts == ()
+
+
+def test_entity_names_after_the_same_word_in_reworded_claims_conflict():
+    a = Claim.bare("The warehouse fire broke out in Oakland early on Monday, officials said.")
+    b = Claim.bare("Officials said the warehouse fire started in Fresno early on Monday.")
+    conflicts = check_entity(a, b).conflicts
+    assert [(c.value_a, c.value_b) for c in conflicts] == [("Oakland", "Fresno")]
