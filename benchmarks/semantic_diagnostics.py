@@ -9,7 +9,9 @@
 2. The cost of fewer false alarms: the combiner refit, 5-fold out-of-fold on its own
    training matrix (``train_combiner.py --features``), with real cross-outlet pairs
    weighted more. Printed per weight: the share of real pairs flagged (and of those,
-   with no typed conflict: `semantic`), and the recall on the positive groups.
+   with no typed conflict: `semantic`), and the recall on the positive groups; then,
+   at the first weight, the same split by whether a pair has a headline on either side
+   (when the matrix records it: ``train_combiner.py --features`` since 2026-12-01).
 
 Nothing is chosen here: the script prints figures for docs/judge.md.
 """
@@ -66,6 +68,23 @@ def weight_tradeoff(features: Path, seed: int, weights: list[float], c: float) -
               f"{(flagged & real & ~typed).sum() / real.sum():.4f} | "
               f"{flagged[corrupted].mean():.3f} | {flagged[cross].mean():.3f} | "
               f"{flagged[snli].mean():.3f} | {flagged[groups == 'real:disagree'].mean():.2f} |")
+    if "headline" in train:
+        headline_split(x, y, groups, train["headline"].astype(bool), typed, seed, c, weights[0])
+
+
+def headline_split(x, y, groups, headline, typed, seed: int, c: float, weight: float) -> None:
+    """Semantic flags on real pairs and cross-outlet detections, headline pairs (either
+    claim a headline: ``train_combiner.is_headline``) against sentence pairs."""
+    flagged = out_of_fold(x, y, sample_weights(groups, weight), c, seed) >= 0.5
+    real, cross = groups == "real", np.char.startswith(groups, "cross")
+    print(f"\nreal-pair weight {weight:g}, out of fold:\n")
+    print("| pairs | real pairs | real pairs flagged `semantic` | cross-outlet corruptions | "
+          "of them detected |")
+    print("|---|---:|---:|---:|---:|")
+    for name, part in (("a headline on either side", headline), ("two sentences", ~headline)):
+        semantic, n = (flagged & real & ~typed & part).sum(), (real & part).sum()
+        print(f"| {name} | {n} | {semantic} ({semantic / n:.3f}) "
+              f"| {(cross & part).sum()} | {flagged[cross & part].mean():.3f} |")
 
 
 def main(argv=None) -> int:

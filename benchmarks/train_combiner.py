@@ -45,6 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
+from consistency.claims import title_case
 from consistency.evaluation.datasets import data_root, load_snli, news_sentences
 from consistency.evaluation.synthetic import CORRUPTIONS, KINDS, build_pools, make_synthetic
 from consistency.judges.judge import FEATURES, Combiner, PairJudge
@@ -249,6 +250,16 @@ class RecordedNLI:
         return np.array([self.seen[p] for p in pairs]).reshape(len(pairs), 3)
 
 
+def is_headline(text: str) -> bool:
+    """A headline rather than a sentence of prose: written In Title Case, or without
+    the full stop, quote or question mark that ends a sentence (for diagnostics:
+    ``semantic_diagnostics.py`` splits the real pairs' false alarms by it)."""
+    return title_case(text) or not text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")")
+
+
 def sample_weights(groups, real_weight: float) -> np.ndarray:
     """Per-pair training weight: ``real_weight`` for real cross-outlet pairs (reviewed or
     not: groups "real" and "real:disagree"), 1 for the rest."""
@@ -370,7 +381,9 @@ def main(argv=None) -> int:
         pairs, y, groups = labelled_pairs(judge, args)
         x, _ = judge.featurize(pairs)
         if args.features:
-            np.savez(args.features, x=x, y=y, groups=np.array(groups))
+            np.savez(args.features, x=x, y=y, groups=np.array(groups),
+                     headline=np.array([is_headline(p.a.text) or is_headline(p.b.text)
+                                        for p in pairs]))
     weights = sample_weights(groups, args.real_weight)
     model, c, logloss = fit(x, y, weights, args.seed)
     p = model.predict_proba(x)[:, 1]

@@ -100,3 +100,10 @@ def test_train_nli_head_feature_cache_is_keyed_by_the_nli_version(tmp_path, monk
     monkeypatch.setattr(train_combiner, "nli_version", lambda nli, heads=True: "another")
     train_nli_head.cached_features(Features(), data, tmp_path)
     assert Features.calls == 2
+
+
+def test_train_combiner_is_headline_tells_headlines_from_sentences():
+    assert train_combiner.is_headline("Mayor Wins Second Term In Landslide Vote")
+    assert train_combiner.is_headline("Storm cuts power to thousands across the region")
+    assert not train_combiner.is_headline("The storm cut power to 3,000 homes on Monday.")
+    assert not train_combiner.is_headline("“We will rebuild,” the mayor said.")
