@@ -45,14 +45,7 @@ from train_nli_head import SEED, VALIDATION_SHARE, with_full_stop  # noqa: E402
 
 from consistency.embed import resolve_model_dir  # noqa: E402
 from consistency.evaluation import datasets  # noqa: E402
-from consistency.judges.nli import (  # noqa: E402
-    LABELS,
-    POOLED_OUTPUT,
-    OnnxNLI,
-    expose_output,
-    softmax,
-    trim_relative_positions,
-)
+from consistency.judges.nli import LABELS, POOLED_OUTPUT, OnnxNLI, softmax  # noqa: E402
 from consistency.settings import DEFAULT_JUDGE  # noqa: E402
 
 LAYERS = (11, 8, 5)
@@ -80,26 +73,18 @@ def layer_output(layer: int) -> str:
 
 
 class Prober:
-    """The default model with its pooled vector and three layers' hidden states exposed."""
+    """The default model with its pooled vector and three layers' hidden states exposed.
+
+    Tokenizer and session come from :class:`OnnxNLI` (same truncation, trimmed graph,
+    one core per run), so the pooled features match the shipped head's.
+    """
 
     def __init__(self):
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         folder = Path(resolve_model_dir(DEFAULT_JUDGE))
-        self.nli = OnnxNLI(DEFAULT_JUDGE, folder)  # for nli_version only
-        graph = sorted(folder.glob("*.onnx"))[0].read_bytes()
+        self.nli = OnnxNLI(DEFAULT_JUDGE, folder, workers=2)
         self.outputs = [POOLED_OUTPUT, *(layer_output(k) for k in LAYERS)]
-        for name in self.outputs:
-            graph = expose_output(graph, name)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self.session = ort.InferenceSession(trim_relative_positions(graph), options,
-                                            providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(sorted(folder.rglob("tokenizer.json"))[0]))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(160, strategy="longest_first")
+        self.session = self.nli._load_session(sorted(folder.glob("*.onnx"))[0], *self.outputs)
+        self.tokenizer = self.nli._load_tokenizer()
         self.sep = self.tokenizer.token_to_id("[SEP]")
 
     def forward(self, ids: list[int]) -> np.ndarray:
@@ -147,17 +132,13 @@ def design(ab: np.ndarray, ba: np.ndarray, extra: tuple[str, ...]) -> np.ndarray
 def load_sets(root: Path) -> dict[str, tuple[list, list, list]]:
     """(pairs, labels, groups) of SNLI, SICK TRAIN + TRIAL and STS headlines."""
     snli = datasets.load_snli(root)
-    sick_rows = list(datasets._tsv_rows(datasets._data_file(root, "nli/SICK.txt")))
-    col = {name.strip(): i for i, name in enumerate(sick_rows[0])}
-    sick = [r for r in sick_rows[1:] if len(r) == len(col)
-            and r[col["SemEval_set"]].strip() in ("TRAIN", "TRIAL")]
+    sick = datasets.load_sick(("TRAIN", "TRIAL"), root)
     sts = datasets.load_sts_headlines(root)
     return {
         "snli": ([(with_full_stop(p.claim_a), with_full_stop(p.claim_b)) for p in snli.pairs],
                  [p.gold for p in snli.pairs], [p.claim_a for p in snli.pairs]),
-        "sick_train": ([(r[col["sentence_A"]], r[col["sentence_B"]]) for r in sick],
-                       [r[col["entailment_label"]].strip().lower() for r in sick],
-                       [r[col["sentence_A"]] for r in sick]),
+        "sick_train": ([(p.claim_a, p.claim_b) for p in sick.pairs],
+                       [p.gold.lower() for p in sick.pairs], [p.claim_a for p in sick.pairs]),
         "sts": ([(p.claim_a, p.claim_b) for p in sts.pairs], [p.score for p in sts.pairs],
                 [p.claim_a for p in sts.pairs]),
     }

@@ -62,22 +62,23 @@ def weight_tradeoff(features: Path, seed: int, weights: list[float], c: float) -
     print("| real-pair weight | real pairs flagged | of them semantic | synthetic recall | "
           "cross-outlet recall | SNLI contradiction recall | reviewed real disagreements |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
+    first = None
     for weight in weights:
         flagged = out_of_fold(x, y, sample_weights(groups, weight), c, seed) >= 0.5
+        first = flagged if first is None else first
         print(f"| {weight:g} | {flagged[real].mean():.4f} | "
               f"{(flagged & real & ~typed).sum() / real.sum():.4f} | "
               f"{flagged[corrupted].mean():.3f} | {flagged[cross].mean():.3f} | "
               f"{flagged[snli].mean():.3f} | {flagged[groups == 'real:disagree'].mean():.2f} |")
-    if "headline" in train:
-        headline_split(x, y, groups, train["headline"].astype(bool), typed, seed, c, weights[0])
+    if "headline" in train and first is not None:
+        print(f"\nreal-pair weight {weights[0]:g}, out of fold:\n")
+        headline_split(first, groups, train["headline"].astype(bool), typed)
 
 
-def headline_split(x, y, groups, headline, typed, seed: int, c: float, weight: float) -> None:
+def headline_split(flagged, groups, headline, typed) -> None:
     """Semantic flags on real pairs and cross-outlet detections, headline pairs (either
-    claim a headline: ``train_combiner.is_headline``) against sentence pairs."""
-    flagged = out_of_fold(x, y, sample_weights(groups, weight), c, seed) >= 0.5
-    real, cross = groups == "real", np.char.startswith(groups, "cross")
-    print(f"\nreal-pair weight {weight:g}, out of fold:\n")
+    claim a headline: ``claims.is_headline``) against sentence pairs."""
+    real, cross = groups == "real", np.char.startswith(groups, "crossoutlet:")
     print("| pairs | real pairs | real pairs flagged `semantic` | cross-outlet corruptions | "
           "of them detected |")
     print("|---|---:|---:|---:|---:|")

@@ -45,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from consistency.claims import title_case
+from consistency.claims import is_headline
 from consistency.evaluation.datasets import data_root, load_snli, news_sentences
 from consistency.evaluation.synthetic import CORRUPTIONS, KINDS, build_pools, make_synthetic
 from consistency.judges.judge import FEATURES, Combiner, PairJudge
@@ -248,16 +248,6 @@ class RecordedNLI:
             if self.path:
                 self.path.write_bytes(pickle.dumps({"version": self.version, "seen": self.seen}))
         return np.array([self.seen[p] for p in pairs]).reshape(len(pairs), 3)
-
-
-def is_headline(text: str) -> bool:
-    """A headline rather than a sentence of prose: written In Title Case, or without
-    the full stop, quote or question mark that ends a sentence (for diagnostics:
-    ``semantic_diagnostics.py`` splits the real pairs' false alarms by it)."""
-    return title_case(text) or not text.rstrip().endswith(_SENTENCE_ENDS)
-
-
-_SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")")
 
 
 def sample_weights(groups, real_weight: float) -> np.ndarray:

@@ -31,6 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from train_combiner import (  # noqa: E402
+    COMBINER_EVENTS,
+    COMBINER_SENTENCES,
+    cross_outlet_corruptions,
+    nli_version,
+    real_pairs,
+)
+
 from consistency.embed import resolve_model_dir  # noqa: E402
 from consistency.evaluation import datasets  # noqa: E402
 from consistency.evaluation.datasets import LabelledSet, news_sentences  # noqa: E402
@@ -91,13 +99,6 @@ def load_news(data_root: Path, events: int, per_kind: int) -> tuple[Dataset, Dat
     """
     import random
 
-    from train_combiner import (
-        COMBINER_EVENTS,
-        COMBINER_SENTENCES,
-        cross_outlet_corruptions,
-        real_pairs,
-    )
-
     from consistency.evaluation.synthetic import build_pools
     from consistency.judges.judge import PairJudge
     from consistency.settings import Settings
@@ -130,8 +131,6 @@ def cached_features(nli: OnnxNLI, data: Dataset, cache: Path) -> np.ndarray:
     head shipped from 2026-11-21 to 2026-12-01 could not be reproduced: its scaler's means
     differ by up to 0.31 from the features this code computes, most likely because they
     came from a cache keyed by the pairs alone."""
-    from train_combiner import nli_version
-
     digest = hashlib.sha256(json.dumps([nli_version(nli, heads=False), data.pairs])
                             .encode("utf-8")).hexdigest()[:16]
     file = cache / f"{data.name}-{digest}.npy"

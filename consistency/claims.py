@@ -84,10 +84,14 @@ def _line_segments(text: str) -> list[tuple[int, int]]:
     return segments
 
 
+#: Punctuation that ends a sentence of prose (before any closing quote or bracket).
+_TERMINAL = ".!?…"
+
+
 def _line_ends_block(line: str, next_line: str) -> bool:
     """A line without terminal punctuation (a headline, "...that sell:") ends its sentence."""
     tail = line.rstrip().rstrip(_CLOSERS)
-    if not tail or tail[-1] in ".!?…":
+    if not tail or tail[-1] in _TERMINAL:
         return False  # the sentence rules decide
     if tail[-1] in ",;(-–—&/" or next_line[0].islower():
         return False  # a hard-wrapped line continues on the next one
@@ -215,6 +219,13 @@ def title_case(sentence: str) -> bool:
     but short function words capitalised ("Don't Kill Remote Learning")."""
     rest = [w for w in _words(sentence)[1:] if w[0].isalpha() and w.lower() not in _TITLE_SMALL]
     return len(rest) >= 3 and all(w[0].isupper() for w in rest)
+
+
+def is_headline(text: str) -> bool:
+    """A headline rather than a sentence of prose: written In Title Case, or without the
+    punctuation that ends a sentence ("Storm cuts power to thousands")."""
+    tail = text.rstrip().rstrip(_CLOSERS)
+    return title_case(text) or not tail or tail[-1] not in _TERMINAL
 
 
 def _is_name_word(word: str) -> bool:

@@ -19,7 +19,7 @@ import logging
 import os
 import random
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,6 +143,15 @@ def load_rte3(root: str | Path | None = None) -> LabelledSet:
 
 def load_sick_test(root: str | Path | None = None) -> LabelledSet:
     """The TEST part of SICK (``SemEval_set == TEST``); contradiction vs the rest."""
+    return load_sick(("TEST",), root)
+
+
+def load_sick(parts: Sequence[str], root: str | Path | None = None) -> LabelledSet:
+    """The SICK pairs of the given ``SemEval_set`` parts (TRAIN, TRIAL, TEST); the set
+    is named after them: ``load_sick(("TRAIN", "TRIAL")).name == "sick_train_trial"``.
+    Only TEST is reported; the other parts may be used for development, never to
+    train a shipped model (SICK is non-commercial)."""
+    wanted = {part.upper() for part in parts}
     rows = _tsv_rows(_data_file(root, "nli/SICK.txt"))
     header = next(rows)
     col = {name.strip(): i for i, name in enumerate(header)}
@@ -155,9 +164,9 @@ def load_sick_test(root: str | Path | None = None) -> LabelledSet:
             gold=row[col["entailment_label"]].strip(),
         )
         for row in rows
-        if len(row) == len(header) and row[col["SemEval_set"]].strip() == "TEST"
+        if len(row) == len(header) and row[col["SemEval_set"]].strip() in wanted
     )
-    return LabelledSet("sick_test", pairs)
+    return LabelledSet("sick_" + "_".join(part.lower() for part in parts), pairs)
 
 
 def load_snli(root: str | Path | None = None) -> LabelledSet:

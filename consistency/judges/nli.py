@@ -470,10 +470,13 @@ class OnnxNLI:
         tokenizer.enable_truncation(self.max_length, strategy="longest_first")
         return tokenizer
 
-    def _load_session(self, model_file: Path, feature_output: str):
+    def _load_session(self, model_file: Path, *outputs: str):
+        """An onnxruntime session over the model with ``outputs`` exposed beside its logits."""
         import onnxruntime as ort
 
-        edited = expose_output(model_file.read_bytes(), feature_output)
+        edited = model_file.read_bytes()
+        for output in outputs:
+            edited = expose_output(edited, output)
         if self.trim:
             edited = trim_relative_positions(edited)
         options = ort.SessionOptions()
@@ -484,8 +487,9 @@ class OnnxNLI:
             options.inter_op_num_threads = 1
         session = ort.InferenceSession(edited, options, providers=["CPUExecutionProvider"])
         names = [o.name for o in session.get_outputs()]
-        if feature_output not in names:
-            raise ValueError(f"the graph has no tensor {feature_output!r}")
+        for output in outputs:
+            if output not in names:
+                raise ValueError(f"the graph has no tensor {output!r}")
         return session
 
     def _ensure_loaded(self) -> None:

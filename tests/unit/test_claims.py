@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from consistency.claims import is_checkworthy, main_subject, split_claims, split_text
+from consistency.claims import (
+    is_checkworthy,
+    is_headline,
+    main_subject,
+    split_claims,
+    split_text,
+)
 from consistency.corpus import load_articles
 from consistency.types import Article
 
@@ -167,3 +173,10 @@ def test_claims_main_subject(title: str, text: str, expected: str | None) -> Non
     art = article(text, title=title)
     assert main_subject(art) == expected
     assert {c.subject for c in split_claims(art)} == {expected}
+
+
+def test_is_headline_tells_headlines_from_sentences():
+    assert is_headline("Mayor Wins Second Term In Landslide Vote")
+    assert is_headline("Storm cuts power to thousands across the region")
+    assert not is_headline("The storm cut power to 3,000 homes on Monday.")
+    assert not is_headline("“We will rebuild,” the mayor said.")

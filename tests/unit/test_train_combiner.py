@@ -74,12 +74,20 @@ def test_train_combiner_nli_version_changes_with_the_model_file(tmp_path):
     assert train_combiner.nli_version(FolderNLI("m", tmp_path)) != before
 
 
-def test_train_combiner_nli_version_without_heads_ignores_the_packaged_heads(monkeypatch):
+def test_train_combiner_nli_version_without_heads_ignores_the_packaged_heads(tmp_path,
+                                                                            monkeypatch):
+    package = tmp_path / "consistency"
+    (package / "judges").mkdir(parents=True)
+    (package / "models").mkdir()
+    (package / "judges" / "nli.py").write_text("# nli code")
+    head = package / "models" / "some_head.json"
+    head.write_text("{}")
+    monkeypatch.setattr(train_combiner, "ROOT", tmp_path)
     nli = CountingNLI()
-    with_heads = train_combiner.nli_version(nli)
-    raw = train_combiner.nli_version(nli, heads=False)
-    assert raw != with_heads  # the heads are part of a reading, not of the raw features
-    assert train_combiner.nli_version(nli, heads=False) == raw
+    raw, with_heads = train_combiner.nli_version(nli, heads=False), train_combiner.nli_version(nli)
+    head.write_text('{"retrained": true}')
+    assert train_combiner.nli_version(nli, heads=False) == raw  # raw features: head-free
+    assert train_combiner.nli_version(nli) != with_heads  # a reading goes through the head
 
 
 def test_train_nli_head_feature_cache_is_keyed_by_the_nli_version(tmp_path, monkeypatch):
@@ -97,13 +105,6 @@ def test_train_nli_head_feature_cache_is_keyed_by_the_nli_version(tmp_path, monk
     train_nli_head.cached_features(Features(), data, tmp_path)
     train_nli_head.cached_features(Features(), data, tmp_path)
     assert Features.calls == 1
-    monkeypatch.setattr(train_combiner, "nli_version", lambda nli, heads=True: "another")
+    monkeypatch.setattr(train_nli_head, "nli_version", lambda nli, heads=True: "another")
     train_nli_head.cached_features(Features(), data, tmp_path)
     assert Features.calls == 2
-
-
-def test_train_combiner_is_headline_tells_headlines_from_sentences():
-    assert train_combiner.is_headline("Mayor Wins Second Term In Landslide Vote")
-    assert train_combiner.is_headline("Storm cuts power to thousands across the region")
-    assert not train_combiner.is_headline("The storm cut power to 3,000 homes on Monday.")
-    assert not train_combiner.is_headline("“We will rebuild,” the mayor said.")
