@@ -120,6 +120,34 @@ _IRREGULAR_DEMONYMS = {
 }
 
 
+#: Common English short forms of given names ("Bill Barr" is "William Barr"), each to
+#: the full name it shortens.
+_GIVEN_NAMES = {
+    **dict.fromkeys(("bill", "billy", "willie"), "william"),
+    **dict.fromkeys(("bob", "bobby", "rob", "robbie"), "robert"),
+    **dict.fromkeys(("jim", "jimmy", "jamie"), "james"),
+    **dict.fromkeys(("mike", "mikey", "mick", "mickey"), "michael"),
+    **dict.fromkeys(("joe", "joey"), "joseph"),
+    **dict.fromkeys(("tom", "tommy"), "thomas"),
+    **dict.fromkeys(("dick", "rick", "ricky", "rich", "richie"), "richard"),
+    **dict.fromkeys(("ted", "ed", "eddie"), "edward"),
+    **dict.fromkeys(("chuck", "charlie"), "charles"),
+    **dict.fromkeys(("dave", "davey"), "david"),
+    **dict.fromkeys(("steve", "stevie"), "steven"),
+    "stephen": "steven", "tony": "anthony", "andy": "andrew",
+    "chris": "christopher", "nick": "nicholas", "pat": "patrick", "pete": "peter",
+    "matt": "matthew", "jon": "jonathan", "tim": "timothy", "greg": "gregory",
+    "jeff": "jeffrey", "geoff": "geoffrey", "jerry": "gerald", "larry": "lawrence",
+    "ron": "ronald", "ronnie": "ronald", "don": "donald", "ken": "kenneth",
+    "fred": "frederick", "hank": "henry", "harry": "henry", "jack": "john",
+    "johnny": "john", "abe": "abraham", "mitch": "mitchell", "newt": "newton",
+    "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine",
+    "kathy": "katherine", "cathy": "catherine", "jenny": "jennifer", "sue": "susan",
+    "peggy": "margaret", "meg": "margaret", "maggie": "margaret",
+    "becky": "rebecca", "vicky": "victoria", "debbie": "deborah", "patty": "patricia",
+}
+
+
 @dataclass(frozen=True)
 class Span:
     """A name as it appears in a text: ``text == source[start:end]``."""
@@ -355,6 +383,8 @@ def _words_within(x: list[str], y: list[str]) -> bool:
 
 def _same_word(w: str, v: str) -> bool:
     if w == v or same_place(w, v) or _alias(w) == _alias(v):
+        return True
+    if _GIVEN_NAMES.get(w, w) == _GIVEN_NAMES.get(v, v):  # "bill" / "william"
         return True
     short, long_ = sorted((w, v), key=len)
     # "n" / "north", "pak" / "pakistan", "fest" / "festival"; two letters are an acronym
@@ -596,7 +626,7 @@ def speakers(text: str) -> list[Speaker]:
         speaker = None
         if tok.lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             speaker = _according_to(parsed, v + 2)
-        elif tok.lower in SPEECH_VERBS and tok.text.islower():
+        elif tok.lower in SPEECH_VERBS and tok.text.islower() and not _told_to(tokens, v):
             if tok.lower in _INVERTED_VERBS and v > 0 and tokens[v - 1].text in {",", '"', "'"}:
                 speaker = _name_after(parsed, v + 1, tok.lower)
             speaker = speaker or _speaker_before(parsed, v)
@@ -606,6 +636,12 @@ def speakers(text: str) -> list[Speaker]:
     if tag and tag.start not in found:
         found[tag.start] = tag
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _told_to(tokens: list, v: int) -> bool:
+    """'Hospitals told to send data': a headline's passive, whose subject is told."""
+    return (tokens[v].lower in ("told", "tells", "tell") and v + 1 < len(tokens)
+            and tokens[v + 1].lower == "to")
 
 
 _TAG = re.compile(r"\s[-–—]\s+([^-–—]+?)\s*$")

@@ -115,6 +115,10 @@ class Quantity:
         return self.low <= other.high + eps and other.low <= self.high + eps
 
 
+#: Half-width of the interval a whole percentage stands for (rounding to the point).
+WHOLE_PERCENT = 0.49
+
+
 @dataclass(frozen=True)
 class _Number:
     value: float
@@ -152,6 +156,10 @@ def _quantity_at(text: str, toks: list[Token], i: int) -> tuple[Quantity | None,
     bound, first = _bound_before(toks, i)
     low, high, end, marks = _interval(toks, num, bound)
     kind, currency, end = _kind_after(toks, end, marks)
+    if kind == "percent" and low == high and low == int(low):
+        # A whole percentage is usually a rounded one ("94%" for 94.1%): allow just
+        # under half a point either side, so 94% still differs from 95%.
+        low, high = low - WHOLE_PERCENT, high + WHOLE_PERCENT
     end_tok = toks[end - 1]
     start = toks[first].start
     quantity = Quantity(

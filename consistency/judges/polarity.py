@@ -84,6 +84,8 @@ IRREGULAR = {
 NOMINALS = {"sale": "sell", "sales": "sell", "deliveries": "deliver", "shipments": "ship"}
 
 _NEGATORS = frozenset({"not", "never", "no", "cannot", "without"})
+#: Words after a negator that make it a scalar "not only", not a denial of the verb.
+_FOCUS = frozenset({"just", "only", "merely", "simply"})
 _REFUSALS = frozenset(
     "refuse refuses refused decline declines declined fail fails failed".split()
 )
@@ -242,6 +244,11 @@ def _group_start(tokens: list[Token], i: int) -> int:
 def _negation(tokens: list[Token], g: int, i: int) -> str | None:
     """The kind of negation on verb ``i`` from its group ``g..i``: None when affirmed."""
     words = [t.lower for t in tokens[g:i]]
+    # "didn't just win", "not only sold": the negator bears on the focus word, and the
+    # event itself happened. Such a negator is set aside.
+    words = [w for k, w in enumerate(words)
+             if not (k + 1 < len(words) and words[k + 1] in _FOCUS
+                     and (w in _NEGATORS or w.endswith("n't")))]
     text = " ".join(words)
     if "never" in words:
         return "never"

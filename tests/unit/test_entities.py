@@ -70,6 +70,10 @@ SPEAKER_CASES = [
     # a headline's closing source tag
     ("Ruiz killed in 'barbaric act' - PM", [("PM", "name", None)]),
     ("The deal - a first for Acme - was signed.", []),
+    # whoever is told something is not its speaker
+    ("Hospitals told to send coronavirus data to Washington, not CDC.", []),
+    ("Ruiz was told the plan had failed.", []),
+    ("Acme workers were told on Monday that the plant would close.", []),
 ]
 
 
@@ -116,6 +120,12 @@ SAME_CASES = [
     ("UK", "Ukraine", False),
     ("Iron Lady Margaret Thatcher", "British PM Margaret Thatcher", True),
     ("Bradley Manning-WikiLeaks", "WikiLeaks", True),
+    # short forms of given names
+    ("Attorney General William Barr", "Attorney General Bill Barr", True),
+    ("Bill Barr", "William Barr", True),
+    ("Mike Pence", "Michael Pence", True),
+    ("Bill Barr", "Robert Barr", False),
+    ("Jim Jordan", "John Jordan", False),
 ]
 
 

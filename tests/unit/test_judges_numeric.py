@@ -30,6 +30,9 @@ CONFLICTS = [
     ("About 100 workers were laid off.", "Some 300 workers were laid off.", "About 100",
      "Some 300"),
     ("The strike involved a dozen unions.", "The strike involved 30 unions.", "a dozen", "30"),
+    # a whole percentage may be rounded, but not by a whole point
+    ("Support for the plan stood at 94% in May.", "Support for the plan stood at 95% in May.",
+     "94%", "95%"),
 ]
 
 NO_CONFLICTS = [
@@ -47,6 +50,9 @@ NO_CONFLICTS = [
     ("Nearly 1,000 students signed the letter.", "Some 950 students signed the letter.", 1),
     ("AB 2261 failed in committee.", "AB 2262 failed in committee.", 0),  # ids are not counts
     ("Dozens of shops were looted overnight.", "Looters hit 40 shops overnight.", 1),
+    # 94% is 94.1% rounded
+    ("The vaccine was 94.1% effective in the trial.", "The vaccine was 94% effective in the trial.",
+     1),
 ]
 
 

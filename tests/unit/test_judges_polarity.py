@@ -59,6 +59,10 @@ CONFLICTS = [
     ("It refused to sign the treaty with Norway.", "Vantia",
      "Vantia signed the treaty with Norway in Oslo.", None,
      "refused to sign the treaty with Norway", "signed the treaty with Norway in Oslo"),
+    # "just" before the negator is no focus word: still a negation
+    ("Northfield United just didn't win the cup final on Saturday.", None,
+     "Northfield United won the cup final on Saturday.", None,
+     "just didn't win the cup final on Saturday", "won the cup final on Saturday"),
 ]
 
 
@@ -103,6 +107,11 @@ NO_CONFLICTS = [
     ("Acme shares rose on Monday.", None, "Acme shares will fall on Monday.", None),
     # negated antonym agrees
     ("The council did not reject the plan.", None, "The council approved the plan.", None),
+    # "didn't just" / "not only" focus on more than the verb: the event itself happened
+    ("Northfield United didn't just win the cup final on Saturday.", None,
+     "Northfield United has won the cup final.", None),
+    ("Acme did not only sell drones to the army.", None, "Acme sold drones to the army.", None),
+    ("Acme does not merely sell drones to the army.", None, "Acme sells drones to the army.", None),
 ]
 
 
