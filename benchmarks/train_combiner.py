@@ -63,7 +63,7 @@ REVIEWED = Path(__file__).resolve().parent / "labels" / "neus_real_pairs.tsv"
 
 #: The combiner trains on the first events of the seeded shuffle of neus_train.source;
 #: the NLI head (benchmarks/train_nli_head.py) on the ones after these, never the same.
-COMBINER_EVENTS = 450
+COMBINER_EVENTS = 900
 #: Likewise the first sentences of the seeded shuffle of neus_train sentences.
 COMBINER_SENTENCES = 6000
 

