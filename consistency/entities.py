@@ -441,8 +441,44 @@ def _run_initials(run: list[str]) -> set[str]:
             "".join(part(w) for w in run)}
 
 
+#: Countries by their usual English short names (more forms in _COUNTRY_ALIASES).
+COUNTRIES = frozenset("""
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+    greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran
+    iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait
+    kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+    madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova
+    monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal netherlands
+    holland nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru
+    philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
+    tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
+    wales
+    """.split()) | frozenset({
+        "north korea", "south korea", "new zealand", "saudi arabia", "south africa",
+        "sri lanka", "costa rica", "el salvador", "sierra leone", "south sudan", "east timor",
+        "ivory coast", "cape verde", "dominican republic", "czech republic", "north macedonia",
+        "papua new guinea", "united arab emirates", "uae", "us", "usa", "united states",
+        "america", "uk", "united kingdom", "great britain"})
 _PLACE_ENDINGS = ("", "a", "e", "o", "y")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
+
+
+def is_country(name: str) -> bool:
+    """Whether a name is a country's: ``is_country("U.S.")`` and ``is_country("Israel")``
+    are true, ``is_country("Tel Aviv")`` is false."""
+    return " ".join(_name_words(name)) in COUNTRIES
+
+
+def may_contain(a: str, b: str) -> bool:
+    """Whether one name is a country and the other is not: the other may lie inside it
+    ("Tel Aviv" / "Israel", "Arizona" / "US"), so the two can both be right."""
+    return is_country(a) != is_country(b)
 
 
 def same_place(x: str, y: str) -> bool:
@@ -454,6 +490,10 @@ def same_place(x: str, y: str) -> bool:
     x, y = x.lower(), y.lower()
     if _IRREGULAR_DEMONYMS.get(x) == y or _IRREGULAR_DEMONYMS.get(y) == x:
         return True
+    if x.endswith("s") != y.endswith("s"):  # a plural demonym: "Syrians" / "Syria"
+        plural, single = (x, y) if x.endswith("s") else (y, x)
+        if plural[:-1] != single and same_place(plural[:-1], single):
+            return True
     n = 0
     while n < min(len(x), len(y)) and x[n] == y[n]:
         n += 1

@@ -44,8 +44,8 @@ _SMALL = {
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12}
-_ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
-                       "bln": 1e9, "tn": 1e12, "trn": 1e12}
+_ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9,
+                       "b": 1e9, "bln": 1e9, "bil": 1e9, "tn": 1e12, "trn": 1e12}
 #: Headline money letters, read only attached to an amount of money: "$6T", "$100G" (grand).
 _MONEY_LETTERS = {"t": 1e12, "g": 1e3}
 #: Vague plurals ("dozens of") as the range they can reasonably stand for.

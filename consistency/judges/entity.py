@@ -5,7 +5,8 @@ Monday" is a conflict: the rest of the sentence is the same and the name in the
 same role differs. One claim listing more entities ("IBM and Amazon" vs
 "Amazon"), partial names and acronyms of the same entity ("ACLU" vs "American
 Civil Liberties Union"), and sentences that share little besides a name are
-not. Speakers are left to the attribution check.
+not; nor is a country against a name that may lie in it or stand for it ("Tel
+Aviv" / "Israel", "Trump" / "U.S."). Speakers are left to the attribution check.
 
 *Comparability from context* (see :mod:`consistency.judges.diff`): when the two
 claims are near-identical, the aligned diff itself says which names stand in
@@ -25,6 +26,7 @@ from consistency.entities import (
     SPEECH_VERBS,
     TITLES,
     Span,
+    may_contain,
     name_spans,
     same_entity,
     speakers,
@@ -122,7 +124,7 @@ def check_entity(a: Claim, b: Claim) -> CheckResult:
     matches = sum(1 for x in ra if any(same_entity(x.span.text, y.span.text) for y in rb))
     if near_identical(a.text, b.text) is not None:
         conflicts = tuple(_context_conflict(c) for c in changed_names(a.text, b.text)
-                          if not c.speaker)
+                          if not c.speaker and not may_contain(c.a.text, c.b.text))
         return CheckResult(conflicts, matches)
     if overlap < MIN_OVERLAP or shared < MIN_SHARED:
         return CheckResult(matches=matches)
@@ -144,7 +146,7 @@ def _pair_up(xs: list[_Role], ys: list[_Role], overlap: float) -> tuple[Conflict
     # ... Democrats' bill".)
     for x in (x for x in xs if not x.listed):
         y = next((y for y in ys if id(y) not in used and _same_role(x, y)), None)
-        if y is None or y.listed:
+        if y is None or y.listed or may_contain(x.span.text, y.span.text):
             continue
         used.add(id(y))
         strength = round(min(0.9, 0.4 + 0.5 * overlap), 3)

@@ -120,6 +120,8 @@ SAME_CASES = [
     ("UK", "Ukraine", False),
     ("Iron Lady Margaret Thatcher", "British PM Margaret Thatcher", True),
     ("Bradley Manning-WikiLeaks", "WikiLeaks", True),
+    ("Syria", "Syrians", True),
+    ("North Koreans", "North Korea", True),
     # short forms of given names
     ("Attorney General William Barr", "Attorney General Bill Barr", True),
     ("Bill Barr", "William Barr", True),

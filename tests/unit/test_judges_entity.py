@@ -127,6 +127,11 @@ CONTEXT_NO_CONFLICTS = [
      "Former British PM Margaret Thatcher dies at 87 in a London hotel."),
     ("N Korea to halt all work at the joint industrial zone.",
      "North Korea to halt all work at the joint industrial zone."),
+    # a place and the country it may lie in: both can be true
+    ("The airline lifted its ban on flights to Tel Aviv on Friday.",
+     "The airline lifted its ban on flights to Israel on Friday."),
+    ("Two skydivers died after colliding during a jump in Arizona.",
+     "Two skydivers died after colliding during a jump in the US."),
 ]
 
 

@@ -21,6 +21,8 @@ INF = math.inf
         ("The town has 1,234,567 residents.", "1,234,567", 1234567, 1234567, "count", "resident"),
         ("It paid a fine of $25m last year.", "$25m", 23.75e6, 26.25e6, "money", None),
         ("The deal is worth $2.5 million.", "$2.5 million", 2.45e6, 2.55e6, "money", None),
+        ("BP sells the assets for $5.55 bil.", "$5.55 bil", 5.545e9, 5.555e9, "money", None),
+        ("The US offers $10 mil. for his capture.", "$10 mil", 9.5e6, 10.5e6, "money", None),
         ("The app has 1.2bn users.", "1.2bn", 1.15e9, 1.25e9, "count", "user"),
         ("AOL sells patents for $1.1 bn to Microsoft.", "$1.1 bn", 1.05e9, 1.15e9, "money", None),
         ("Bezos buys the paper for $250-M.", "$250-M", 237.5e6, 262.5e6, "money", None),
