@@ -101,6 +101,9 @@ CONTEXT_CONFLICTS = [
     ("The group, which also includes Peru, Chile and Ghana, met by video on Friday.",
      "The group, which also includes Nepal, Chile and Ghana, met by video on Friday.",
      "Peru", "Nepal"),
+    # Georgia is a state as often as a country: no exemption for it
+    ("Early voting in Georgia ended on Friday with record turnout.",
+     "Early voting in Ohio ended on Friday with record turnout.", "Georgia", "Ohio"),
     ("Critics said Mr. Hallam's approach to the harbour plan had never been tried.",
      "Critics said Mr. Corrigan's approach to the harbour plan had never been tried.",
      "Hallam", "Corrigan"),
