@@ -100,9 +100,11 @@ _TITLE_CASE_EXEMPT = frozenset(
 )
 _QUOTES = frozenset({'"', "'", "(", "[", "“", "‘"})
 
+_US = frozenset({"us", "usa", "united states", "united states of america", "america"})
+_UK = frozenset({"uk", "united kingdom", "britain", "great britain"})
 _COUNTRY_ALIASES = (
-    frozenset({"us", "usa", "united states", "united states of america", "america"}),
-    frozenset({"uk", "united kingdom", "britain", "great britain"}),
+    _US,
+    _UK,
     frozenset({"eu", "european union"}),
     frozenset({"un", "united nations"}),
     frozenset({"nyc", "new york city"}),
@@ -459,14 +461,12 @@ COUNTRIES = frozenset("""
     philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
     singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan
     tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine
-    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe britain england scotland
-    wales
+    uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales
     """.split()) | frozenset({
         "north korea", "south korea", "new zealand", "saudi arabia", "south africa",
         "sri lanka", "costa rica", "el salvador", "sierra leone", "south sudan", "east timor",
         "ivory coast", "cape verde", "dominican republic", "czech republic", "north macedonia",
-        "papua new guinea", "united arab emirates", "uae", "us", "usa", "united states",
-        "america", "uk", "united kingdom", "great britain"})
+        "papua new guinea", "united arab emirates", "uae"}) | _US | _UK
 _PLACE_ENDINGS = ("", "a", "e", "o", "y")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish")
 

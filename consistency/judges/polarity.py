@@ -474,12 +474,12 @@ def _same_words(seg: Segment) -> bool:
 
 
 def _negations(tokens: tuple[DiffToken, ...], i: int, j: int) -> int:
-    """How many negators stand in ``tokens[i:j]`` ("not only" is not one)."""
+    """How many negators stand in ``tokens[i:j]`` ("not only", "not least" are none)."""
     count = 0
     for k in range(i, j):
         nxt = tokens[k + 1].word if k + 1 < len(tokens) else ""
         if tokens[k].word in CONTEXT_NEGATORS and not (
-                tokens[k].word == "not" and nxt in ("only", "just", "least")):
+                tokens[k].word == "not" and nxt in _FOCUS | {"least"}):
             count += 1
     return count
 

@@ -201,6 +201,8 @@ CONTEXT_NO_CONFLICTS = [
     # "not only" is not a negation
     ("The storm damaged the pier and the lighthouse on the coast.",
      "The storm damaged not only the pier and the lighthouse on the coast."),
+    ("The storm damaged the pier and the lighthouse on the coast.",
+     "The storm damaged not merely the pier and the lighthouse on the coast."),
     ("The harbour master said the pier was unsafe for small boats.",
      "The harbour master stated the pier was unsafe for small boats."),
 ]
