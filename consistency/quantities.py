@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from consistency.claims import title_case
 from consistency.text import (
     STOPWORDS,
     Token,
@@ -414,7 +415,8 @@ def pair_values(
 Manner = Callable[[str, object], bool]
 
 
-def same_event(text_a: str, x, text_b: str, y, manners: Sequence[Manner] = ()) -> bool:
+def same_event(text_a: str, x, text_b: str, y, manners: Sequence[Manner] = (),
+               names: bool = True) -> bool:
     """Whether two values in differently worded claims hang on the same words.
 
     "1,400 people were detained" vs "3,500 people gathered" share only the head
@@ -423,8 +425,15 @@ def same_event(text_a: str, x, text_b: str, y, manners: Sequence[Manner] = ()) -
     out) must share a stem, and both values must be stated the same way: both as
     expectations or both as outcomes (:func:`expected`), and alike by each of the
     check's own ``manners`` (the date check adds ``dates.is_bound``).
+
+    With ``names=False`` a shared proper name does not count (:func:`name_stems`):
+    "Trump on Monday slammed the professor" and "the quote he attributed to Trump on
+    Sunday" share a participant, not the event the day belongs to.
     """
-    return (bool(_around(text_a, x) & _around(text_b, y))
+    shared = (_around(text_a, x) & _around(text_b, y)) - _NUMBER_STEMS
+    if not names:  # a word either claim writes as a name ("Biden's first day" / "Joe Biden")
+        shared -= name_stems(text_a) | name_stems(text_b)
+    return (bool(shared)
             and all(m(text_a, x) == m(text_b, y) for m in (expected, *manners)))
 
 
@@ -470,7 +479,30 @@ _DETERMINERS = frozenset("a an the this that these those its their his her our y
                          "each every one new".split())
 
 
+#: Numeral and scale words: part of another value ("on Thursday saw 1.3 million"), never
+#: what a value hangs on.
+_NUMBER_STEMS = frozenset(stem(w) for w in (*_SMALL, *_TENS, *_SCALES, *_VAGUE, "hundred"))
+
+
 def _around(text: str, value) -> set[str]:
     after = content_words(text[value.end:])[:1]
     head = {stem(w) for w in after}
     return stems_around(text, value.start, value.end) - head
+
+
+#: What may end the sentence before a word, so that its capital is no sign of a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(—–])\s*$")
+
+
+def name_stems(text: str) -> frozenset[str]:
+    """Stems of the words ``text`` writes as names: capitalised, not opening a sentence.
+
+    A headline In Title Case gives none (its capitals say nothing).
+
+    >>> sorted(name_stems("Police said President Trump spoke in New York on Monday."))
+    ['mondai', 'new', 'president', 'trump', 'york']
+    """
+    if title_case(text):
+        return frozenset()
+    return frozenset(stem(t.text) for t in tokenize(text)
+                     if t.text[0].isupper() and not _SENTENCE_START.search(text[:t.start]))

@@ -353,7 +353,7 @@ def check_dates(a: Claim, b: Claim) -> CheckResult:
     agreed, clashes = pair_values(dates_a, dates_b, comparable, compatible)
     if near_identical(a.text, b.text) is None:  # differently worded: same event words
         clashes = [(x, y) for x, y in clashes
-                   if same_event(a.text, x, b.text, y, manners=(is_bound,))]
+                   if same_event(a.text, x, b.text, y, manners=(is_bound,), names=False)]
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
     matches = len(agreed)
     if not conflicts and near_identical(a.text, b.text) is not None:

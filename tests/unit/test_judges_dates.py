@@ -174,6 +174,23 @@ def test_judges_dates_differently_worded_dates_must_hang_on_same_words(a, b, con
 
 
 @pytest.mark.parametrize("a, b, conflicts", [
+    # only a participant (a name) and a numeral word in common: two events
+    ("Senator Cole on Monday criticised the columnist for his piece.",
+     "The columnist wrote that Cole had stayed silent on Sunday.", 0),
+    ("The fair's first day on Thursday drew 1.3 million people.",
+     "Governor Lee said on Monday that 2 million doses remain.", 0),
+    # a name written at the start of one claim is still a name when the other writes it so
+    ("Cole's first day in office on Thursday drew a crowd.",
+     "Senator Tom Cole said on Monday he would resign.", 0),
+    # the same act: the shared verb and object still make it one event
+    ("Senator Cole on Monday criticised the columnist.",
+     "Cole criticised the columnist on Sunday.", 1),
+])
+def test_judges_dates_a_shared_name_or_numeral_does_not_make_one_event(a, b, conflicts):
+    assert len(check_dates(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
     ("The Senate is expected to vote on the bill on Tuesday, leaders said.",
      "The Senate voted on the bill on Monday, according to leaders.", 0),
     ("The Senate will vote on the bill on Tuesday, leaders said.",

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from consistency.quantities import expected, extract_quantities, pair_values
+from consistency.quantities import expected, extract_quantities, name_stems, pair_values
 
 INF = math.inf
 
@@ -113,3 +113,13 @@ def test_quantities_pair_values_is_conservative(a, b, agreed, clashes):
 def test_quantities_expected_tells_a_forecast_from_an_outcome(text, is_expected):
     [q] = extract_quantities(text)
     assert expected(text, q) is is_expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Police said President Lee spoke in New York on Monday.",
+     {"president", "lee", "new", "york", "mondai"}),
+    ("Lee spoke. Then Park left.", {"park"}),  # a capital opening a sentence is no sign
+    ("Storm Cuts Power To Thousands In Texas", set()),  # title case: capitals say nothing
+])
+def test_quantities_name_stems_are_mid_sentence_capitals(text, names):
+    assert name_stems(text) == names
