@@ -596,18 +596,23 @@ def _speaker_before(parsed: _Parsed, v: int) -> Speaker | None:
 
 
 def _place_of_noun(parsed: _Parsed, span: Span) -> int | None:
-    """The noun's index when ``span`` only says where a common-noun speaker is.
+    """The noun's index when ``span`` only says where a common-noun speaker is, or
+    what body the speaker belongs to.
 
     In "the top commander in the Middle East said" the speaker is the commander,
-    not the Middle East: a name after "in" that follows a lower-case noun.
+    not the Middle East; in "a Democratic member of the House Judiciary Committee
+    says", a member, not the committee: a name after "in" or "of" that follows a
+    lower-case noun (not a role: "the chairman of Acme" speaks for Acme).
     """
     tokens = parsed.tokens
     k = _index_at(parsed, span.start) - 1
     if k >= 0 and tokens[k].lower == "the":
         k -= 1
-    if k < 1 or tokens[k].lower != "in":
+    if k < 1 or tokens[k].lower not in ("in", "of"):
         return None
     noun = tokens[k - 1]
+    if tokens[k].lower == "of" and noun.lower in ROLE_WORDS:
+        return None  # "the chairman of Acme said": he speaks for Acme
     lower = noun.text.islower() or _sentence_initial(tokens, k - 1)
     return k - 1 if noun.text.isalpha() and lower else None
 

@@ -16,6 +16,7 @@ told ...") is a conflict, whatever the statement overlap rules above say
 from __future__ import annotations
 
 import logging
+import re
 
 from consistency.entities import (
     SPEECH_VERBS,
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 MIN_OVERLAP = 0.6
 #: Statements shorter than this (in content stems) are too thin to compare.
 MIN_STEMS = 2
+#: Differently worded statements share this many content stems, or nearly all of both.
+MIN_SHARED = 3
 
 _SPEECH_STEMS = frozenset(stems_outside(" ".join(SPEECH_VERBS), []))
 
@@ -57,7 +60,7 @@ def _named(claim: Claim) -> list[tuple[Speaker, str]]:
 
 def _statement(claim: Claim, found: list[Speaker]) -> set[str]:
     """Content stems of the claim with its speakers, their titles and speech verbs removed."""
-    spans = [(s.start, s.end) for s in found]
+    spans = [(_title_start(claim.text, s.start), s.end) for s in found]
     stems = stems_outside(claim.text, spans) - _SPEECH_STEMS
     for s in found:
         if s.affiliation:
@@ -65,10 +68,30 @@ def _statement(claim: Claim, found: list[Speaker]) -> set[str]:
     return stems
 
 
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\.?\s+)+$")
+
+
+def _title_start(text: str, start: int) -> int:
+    """Where the capitalised words right before a name begin: "Governor Tom Berg" and
+    "Mayor Ann Lee" are one speaker each, titles and all."""
+    m = _TITLE_BEFORE.search(text[:start])
+    return m.start() if m else start
+
+
 def _overlap(x: set[str], y: set[str]) -> float:
     if min(len(x), len(y)) < MIN_STEMS:
         return 0.0
     return len(x & y) / min(len(x), len(y))
+
+
+def _one_statement(x: set[str], y: set[str]) -> bool:
+    """Whether two differently worded statements say one thing: at least MIN_SHARED
+    stems in common, or MIN_OVERLAP of the longer one. Two words of the story's topic
+    do not make "Kudlow says China will retaliate over the tariff hike" and "'It's not
+    China that pays tariffs,' Wallace said" one statement; "'We will rebuild the
+    bridge,' said Lee" and "... said Berg" are one."""
+    shared = len(x & y)
+    return shared >= MIN_SHARED or shared >= MIN_OVERLAP * max(len(x), len(y))
 
 
 def _mentioned(name: str, claim: Claim, names: list[str]) -> bool:
@@ -106,8 +129,9 @@ def _conservative(a: Claim, b: Claim, nouns: bool = True) -> CheckResult:
     sa, sb = _named(a), _named(b)
     if not sa or not sb:
         return CheckResult()
-    overlap = _overlap(_statement(a, [s for s, _ in sa]), _statement(b, [s for s, _ in sb]))
-    if overlap < MIN_OVERLAP:
+    stated_a, stated_b = _statement(a, [s for s, _ in sa]), _statement(b, [s for s, _ in sb])
+    overlap = _overlap(stated_a, stated_b)
+    if overlap < MIN_OVERLAP or (not nouns and not _one_statement(stated_a, stated_b)):
         return CheckResult()
     matches = sum(1 for _, x in sa for _, y in sb if same_entity(x, y))
     if matches:

@@ -45,6 +45,7 @@ MIN_OVERLAP = 0.6
 MIN_SHARED = 2
 
 _LIST_WORDS = frozenset({"and", "or", ",", "&", "nor"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ def _roles(claim: Claim) -> list[_Role]:
     for i, span in enumerate(spans):
         if (span.start, span.end) in spoken:
             continue
+        # an article says nothing of the role: "the College Board" / "in the Journal"
         before = [t.lower for t in tokens if t.end <= span.start]
+        while before and before[-1] in _ARTICLES:
+            before.pop()
         after = [t.lower for t in tokens if t.start >= span.end and t.text not in {"'s", "'"}]
         listed = (i > 0 and _joined(claim.text, spans[i - 1], span)) or (
             i + 1 < len(spans) and _joined(claim.text, span, spans[i + 1]))

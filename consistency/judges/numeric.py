@@ -47,7 +47,8 @@ def check_numeric(a: Claim, b: Claim) -> CheckResult:
     in_context = near_identical(a.text, b.text) is not None
     agreed, clashes = pair_values(qa, qb, same_measure, Quantity.agrees)
     if not in_context:  # differently worded: the values must hang on the same words
-        clashes = [(x, y) for x, y in clashes if same_event(a.text, x, b.text, y)]
+        clashes = [(x, y) for x, y in clashes
+                   if same_event(a.text, x, b.text, y, manners=(is_increment,))]
     conflicts = tuple(_conflict(x, y) for x, y in clashes)
     if in_context:
         more_agreed, more_conflicts = _aligned(a.text, b.text)
@@ -60,6 +61,27 @@ def check_numeric(a: Claim, b: Claim) -> CheckResult:
 
 #: Strength of a conflict between two quantities in the same place of near-identical claims.
 DIFF_STRENGTH = 0.85
+#: "90 more students", "5 fewer", "another 300", "an additional $2bn": a change, not a total.
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|extra|fewer)\b(?!\s+than\b)",
+                              re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s*$", re.IGNORECASE)
+
+
+def is_increment(text: str, q: Quantity) -> bool:
+    """Whether ``q`` counts an addition to something rather than the whole of it.
+
+    "ICE arrested 90 more students" adds to an earlier count, which "250 students
+    were arrested this year" may include, so across differently worded claims an
+    increment is compared only with an increment. "5 more than last year" is a
+    difference, not an increment, and is compared as stated.
+
+    >>> text = "Police arrested 90 more students."
+    >>> is_increment(text, extract_quantities(text)[0])
+    True
+    """
+    return bool(_INCREMENT_AFTER.match(text[q.end:]) or _INCREMENT_BEFORE.search(text[:q.start]))
+
+
 _HYPHENATED = re.compile(r"^(?P<n>[A-Za-z]+)-(?P<rest>[a-z]+(?:-[a-z]+)*)$")
 
 

@@ -265,7 +265,7 @@ def _negation(tokens: list[Token], g: int, i: int) -> str | None:
 def _tense(tokens: list[Token], g: int, i: int, negation: str | None, clause: str) -> str:
     words = [t.lower for t in tokens[g:i]]
     aux = {w[:-3] if w.endswith("n't") else w for w in words}
-    if aux & _MODAL:
+    if aux & _MODAL or (negation is None and _aim(tokens, g, words, aux)):
         return "modal"
     future = bool(aux & _FUTURE)
     if negation in {"never", "ceased"}:
@@ -282,6 +282,24 @@ def _tense(tokens: list[Token], g: int, i: int, negation: str | None, clause: st
     if any(f" {m} " in padded for m in _PAST_MARKERS):
         return "past"
     return "present"
+
+
+#: Words before "to" that make the verb after it a fact, not an aim: "continues to supply",
+#: "had to close", "used to sell"; the future and refusals have their own readings.
+_TO_ASSERTS = _FUTURE | _REFUSALS | {"continue", "continues", "continued", "has", "have", "had",
+                                     "used"}
+
+
+def _aim(tokens: list[Token], g: int, words: list[str], aux: set[str]) -> bool:
+    """A verb after a bare "to" states an aim, not a fact: "a lawsuit to block the
+    subpoena", "tried to block it", "voted to block it". Read like a modal, it is never
+    set against a negation ("cannot block").
+
+    >>> [p.tense for p in predicates("He filed a lawsuit to block the subpoena.")]
+    ['modal']
+    """
+    before = tokens[g - 1].lower if g > 0 else ""
+    return bool(words) and words[-1] == "to" and not (aux | {before}) & _TO_ASSERTS
 
 
 def _object_end(tokens: list[Token], i: int) -> int:

@@ -67,6 +67,10 @@ SPEAKER_CASES = [
      [("top commander", "noun", None)]),
     ("Officials in Ohio said the count was wrong.", [("Officials", "noun", None)]),
     ("A spokesman for Acme said the count was wrong.", [("Acme", "name", None)]),
+    # a member of a body is not the body; its head speaks for it
+    ("A senior member of the Budget Committee said the count was wrong.",
+     [("senior member", "noun", None)]),
+    ("The chairman of Acme said the count was wrong.", [("Acme", "name", None)]),
     # a headline's closing source tag
     ("Ruiz killed in 'barbaric act' - PM", [("PM", "name", None)]),
     ("The deal - a first for Acme - was signed.", []),

@@ -153,3 +153,15 @@ def test_judges_attribution_context_flags_changed_speaker(text_a, text_b, value_
 @pytest.mark.parametrize(("text_a", "text_b"), CONTEXT_NO_CONFLICTS)
 def test_judges_attribution_context_no_conflict(text_a, text_b):
     assert check_attribution(claim(text_a), claim(text_b)).conflicts == ()
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    # two words of the story's topic in common: two statements, not one
+    ("Lee says Canada will retaliate over the steel tariff increase.",
+     "\u201cIt is not Canada that pays the tariffs,\u201d Berg said.", 0),
+    # a short statement that is nearly all of the other still counts
+    ("\u201cWe will rebuild the bridge,\u201d said Mayor Ann Lee on Monday.",
+     "Governor Tom Berg said: \u201cWe will rebuild the bridge.\u201d", 1),
+])
+def test_judges_attribution_differently_worded_statements_must_be_one(a, b, conflicts):
+    assert len(check_attribution(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts

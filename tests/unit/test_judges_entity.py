@@ -175,3 +175,16 @@ def test_entity_names_after_the_same_word_in_reworded_claims_conflict():
     b = Claim.bare("Officials said the warehouse fire started in Fresno early on Monday.")
     conflicts = check_entity(a, b).conflicts
     assert [(c.value_a, c.value_b) for c in conflicts] == [("Oakland", "Fresno")]
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    # "The X ..." and "... in The Y": an article is no shared role
+    ("The Harbor Trust plans to sell the old pier to the city next year.",
+     "The nonprofit that owns the old pier will sell it to the city next year, according "
+     "to a report in The Coast Herald.", 0),
+    # the word before the article still is one
+    ("Crews fought the fire in the Oakland hills for three days.",
+     "Crews fought the fire in the Fresno hills for three days, officials said.", 1),
+])
+def test_judges_entity_an_article_is_no_role(a, b, conflicts):
+    assert len(check_entity(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.judges.numeric import check_numeric, same_measure
+from consistency.judges.numeric import check_numeric, is_increment, same_measure
 from consistency.judges.registry import get_check
 from consistency.quantities import extract_quantities
 from consistency.types import Claim, FindingType
@@ -190,4 +190,30 @@ def test_numeric_leaves_periods_of_time_to_the_duration_check():
      "Analysts had forecast that employers would add 700,000 jobs in May.", 1),
 ])
 def test_judges_numeric_expected_and_actual_figures_are_not_compared(a, b, conflicts):
+    assert len(check_numeric(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
+
+
+@pytest.mark.parametrize("text, increment", [
+    ("Police arrested 90 more students at the college.", True),
+    ("Another 300 residents fled the town.", True),
+    ("An additional $2 billion was set aside for roads.", True),
+    ("The county reported 12 fewer deaths.", True),
+    ("The town has 5 more than last year.", False),  # a difference, stated as one
+    ("More than 80 women came forward.", False),
+    ("Police arrested 90 students at the college.", False),
+])
+def test_judges_numeric_is_increment(text, increment):
+    assert is_increment(text, extract_quantities(text)[0]) is increment
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    ("Agents arrested 90 more students at the fake college this week.",
+     "The sting at the fake college led to the arrest of 250 students this year.", 0),
+    ("The state has recorded about 2,000 more deaths from the virus since May.",
+     "The state has recorded 30,000 deaths from the virus so far.", 0),
+    # two increments, or two totals, are still compared
+    ("Agents arrested 90 more students at the fake college this week.",
+     "Agents arrested 40 more students at the fake college on Tuesday.", 1),
+])
+def test_judges_numeric_an_increment_is_not_compared_with_a_total(a, b, conflicts):
     assert len(check_numeric(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts

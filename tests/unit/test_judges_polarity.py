@@ -230,3 +230,17 @@ def test_judges_polarity_context_paraphrase_fires_no_check(text_a, text_b):
 
 def test_judges_polarity_context_needs_near_identical_claims():
     assert negations_in_context("Prices are rising.", "Prices aren't rising.") == ()
+
+
+@pytest.mark.parametrize("a, b, conflicts", [
+    # "a lawsuit to block" states what the lawsuit aimed at, not that anything was blocked
+    ("The mayor cannot block the release of the audit, a judge ruled.",
+     "A judge dismissed a lawsuit brought by the mayor to block the release of the audit.", 0),
+    ("The mayor cannot block the release of the audit, a judge ruled.",
+     "The mayor tried to block the release of the audit.", 0),
+    # "continues to" asserts, as before
+    ("Acme does not supply its software to police.",
+     "Acme continues to supply its software to police.", 1),
+])
+def test_judges_polarity_an_aim_is_not_a_fact(a, b, conflicts):
+    assert len(check_polarity(Claim.bare(a), Claim.bare(b)).conflicts) == conflicts
