@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from consistency.claims import title_case
+from consistency.entities import TITLES, name_spans
 from consistency.text import (
     STOPWORDS,
     Token,
@@ -426,13 +426,14 @@ def same_event(text_a: str, x, text_b: str, y, manners: Sequence[Manner] = (),
     expectations or both as outcomes (:func:`expected`), and alike by each of the
     check's own ``manners`` (the date check adds ``dates.is_bound``).
 
-    With ``names=False`` a shared proper name does not count (:func:`name_stems`):
-    "Trump on Monday slammed the professor" and "the quote he attributed to Trump on
-    Sunday" share a participant, not the event the day belongs to.
+    With ``names=False`` a shared name or title does not count (:func:`name_stems`,
+    ``entities.TITLES``): "President Trump on Monday slammed the professor" and "the
+    quote he attributed to the president on Sunday" share a participant, not the
+    event the day belongs to.
     """
     shared = (_around(text_a, x) & _around(text_b, y)) - _NUMBER_STEMS
-    if not names:  # a word either claim writes as a name ("Biden's first day" / "Joe Biden")
-        shared -= name_stems(text_a) | name_stems(text_b)
+    if not names:  # a word of a name in either claim ("Biden's first day" / "Joe Biden")
+        shared -= name_stems(text_a) | name_stems(text_b) | _TITLE_STEMS
     return (bool(shared)
             and all(m(text_a, x) == m(text_b, y) for m in (expected, *manners)))
 
@@ -490,19 +491,13 @@ def _around(text: str, value) -> set[str]:
     return stems_around(text, value.start, value.end) - head
 
 
-#: What may end the sentence before a word, so that its capital is no sign of a name.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(—–])\s*$")
+_TITLE_STEMS = frozenset(stem(w) for w in TITLES)
 
 
 def name_stems(text: str) -> frozenset[str]:
-    """Stems of the words ``text`` writes as names: capitalised, not opening a sentence.
-
-    A headline In Title Case gives none (its capitals say nothing).
+    """Stems of the words of the names in ``text`` (:func:`entities.name_spans`).
 
     >>> sorted(name_stems("Police said President Trump spoke in New York on Monday."))
-    ['mondai', 'new', 'president', 'trump', 'york']
+    ['new', 'trump', 'york']
     """
-    if title_case(text):
-        return frozenset()
-    return frozenset(stem(t.text) for t in tokenize(text)
-                     if t.text[0].isupper() and not _SENTENCE_START.search(text[:t.start]))
+    return frozenset(stem(w) for span in name_spans(text) for w in span.text.split())

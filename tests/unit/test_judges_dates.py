@@ -182,6 +182,11 @@ def test_judges_dates_differently_worded_dates_must_hang_on_same_words(a, b, con
     # a name written at the start of one claim is still a name when the other writes it so
     ("Cole's first day in office on Thursday drew a crowd.",
      "Senator Tom Cole said on Monday he would resign.", 0),
+    # nor is a shared title, or a name opening both claims
+    ("President Ruiz on Monday criticised the columnist for his piece.",
+     "The columnist wrote that the president had stayed silent on Sunday.", 0),
+    ("Harlow said Saturday that it had fired the editor.",
+     "Harlow first published the column on Thursday morning.", 0),
     # the same act: the shared verb and object still make it one event
     ("Senator Cole on Monday criticised the columnist.",
      "Cole criticised the columnist on Sunday.", 1),

@@ -116,10 +116,9 @@ def test_quantities_expected_tells_a_forecast_from_an_outcome(text, is_expected)
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Police said President Lee spoke in New York on Monday.",
-     {"president", "lee", "new", "york", "mondai"}),
-    ("Lee spoke. Then Park left.", {"park"}),  # a capital opening a sentence is no sign
+    ("Police said President Lee spoke in New York on Monday.", {"lee", "new", "york"}),
+    ("Police spoke. Then Park left.", {"park"}),  # a capital opening a sentence is no sign
     ("Storm Cuts Power To Thousands In Texas", set()),  # title case: capitals say nothing
 ])
-def test_quantities_name_stems_are_mid_sentence_capitals(text, names):
+def test_quantities_name_stems_are_the_words_of_names(text, names):
     assert name_stems(text) == names
