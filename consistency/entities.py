@@ -35,6 +35,9 @@ TITLES = frozenset(
     spokesperson sheriff pope king queen prince princess secretary""".split()
 )
 
+#: Stems of TITLES: words of a person's role, not of what the person did or said.
+TITLE_STEMS = frozenset(stem(w) for w in TITLES)
+
 #: Lower-case role words that may sit between an organisation and a person ("X's president Y").
 ROLE_WORDS = TITLES | frozenset(
     """chief executive head director founder official leader analyst lawyer attorney

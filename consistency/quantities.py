@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from consistency.entities import TITLES, name_spans
+from consistency.entities import TITLE_STEMS, name_spans
 from consistency.text import (
     STOPWORDS,
     Token,
@@ -427,13 +427,13 @@ def same_event(text_a: str, x, text_b: str, y, manners: Sequence[Manner] = (),
     check's own ``manners`` (the date check adds ``dates.is_bound``).
 
     With ``names=False`` a shared name or title does not count (:func:`name_stems`,
-    ``entities.TITLES``): "President Trump on Monday slammed the professor" and "the
+    ``entities.TITLE_STEMS``): "President Trump on Monday slammed the professor" and "the
     quote he attributed to the president on Sunday" share a participant, not the
     event the day belongs to.
     """
     shared = (_around(text_a, x) & _around(text_b, y)) - _NUMBER_STEMS
     if not names:  # a word of a name in either claim ("Biden's first day" / "Joe Biden")
-        shared -= name_stems(text_a) | name_stems(text_b) | _TITLE_STEMS
+        shared -= name_stems(text_a) | name_stems(text_b) | TITLE_STEMS
     return (bool(shared)
             and all(m(text_a, x) == m(text_b, y) for m in (expected, *manners)))
 
@@ -489,9 +489,6 @@ def _around(text: str, value) -> set[str]:
     after = content_words(text[value.end:])[:1]
     head = {stem(w) for w in after}
     return stems_around(text, value.start, value.end) - head
-
-
-_TITLE_STEMS = frozenset(stem(w) for w in TITLES)
 
 
 def name_stems(text: str) -> frozenset[str]:
